@@ -17,6 +17,8 @@ public enum ProblemCode
     NotConfigured,
     InvalidState,
     SyncFailed,
+    /// A `lastSyncErrorCode` configured as "access denied" (Apple 403 ACCESS_DENIED).
+    AccessDenied,
 }
 
 /// One reason a token is not healthy, with the facts behind it.

@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace AdeBot.Domain.Localization;
+
+/// Dates, durations and counted words in the user's culture.
+public static class TextFormat
+{
+    /// Below this, an age reads better in hours ("30 hours ago"), above it in days ("4 days ago").
+    private const int HoursBeforeDays = 48;
+
+    public static string Date(DateTimeOffset value, CultureInfo culture) => value.ToString("d", culture);
+
+    /// Date and time with the offset spelled out: chat users sit in many time zones and Graph
+    /// reports UTC, so the zone must be visible rather than guessed.
+    public static string DateTime(DateTimeOffset value, CultureInfo culture)
+    {
+        var zone = value.Offset == TimeSpan.Zero
+            ? "UTC"
+            : "UTC" + (value.Offset < TimeSpan.Zero ? "-" : "+") + value.Offset.ToString(@"hh\:mm", CultureInfo.InvariantCulture);
+        return $"{value.ToString("g", culture)} {zone}";
+    }
+
+    /// "in 3 days", "3 days ago", "today" (negative days are in the past).
+    public static string RelativeDays(int days, CultureInfo culture) => days switch
+    {
+        0 => Texts.Text.Get("Today", culture),
+        > 0 => Plural("InDays", days, culture),
+        _ => Plural("DaysAgo", -(long)days, culture),
+    };
+
+    /// A number of hours as a noun phrase: "1 hour", "26 hours", "26 tuntia", "26 годин".
+    public static string Hours(int hours, CultureInfo culture) => Plural("Hours", hours, culture);
+
+    /// How long ago something happened: hours up to two days, whole days after that.
+    public static string TimeAgo(int hours, CultureInfo culture) =>
+        hours < HoursBeforeDays ? Plural("HoursAgo", hours, culture) : RelativeDays(-(hours / 24), culture);
+
+    /// Formats the Text resource `{key}_{category}` with the count, choosing the plural category
+    /// by the culture's rules (Ukrainian one/few/many; English and Finnish one/other).
+    public static string Plural(string key, long count, CultureInfo culture) =>
+        Texts.Text.Format($"{key}_{PluralRules.Select(count, culture)}", culture, count.ToString("N0", culture));
+}
