@@ -35,4 +35,7 @@ public interface ITokenInventory
     bool CanRead(string tenantId);
 
     Task<InventoryReading> ReadAsync(string tenantId, CancellationToken cancellationToken);
+
+    /// `forceRefresh` skips the cached snapshot ("Check again"); a read already under way is shared.
+    Task<InventoryReading> ReadAsync(string tenantId, bool forceRefresh, CancellationToken cancellationToken);
 }

@@ -1,0 +1,87 @@
+using AdeBot.Domain.Tokens;
+using Microsoft.Graph;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Serialization;
+
+namespace AdeBot.Inventory;
+
+/// Reads one tenant's Apple tokens through a GraphServiceClient's request adapter, so every request
+/// gets the SDK's handlers (authentication, Retry-After aware retries, redirects, compression).
+/// Failures surface as exceptions; TokenInventory turns them into InventoryFailure.
+internal sealed class GraphTokenReader(GraphServiceClient client, string graphRoot, TimeSpan requestTimeout, TimeProvider time)
+{
+    /// Intune allows 2,000 ADE and 3,000 VPP tokens per tenant; a collection far past that means paging went wrong.
+    internal const int MaxItemsPerCollection = 10_000;
+
+    private static readonly string AdePath = $"/beta/deviceManagement/depOnboardingSettings?$select={DepOnboardingSettingModel.Select}";
+    private static readonly string ApnsPath = $"/v1.0/deviceManagement/applePushNotificationCertificate?$select={ApplePushNotificationCertificateModel.Select}";
+    private static readonly string VppPath = $"/v1.0/deviceAppManagement/vppTokens?$select={VppTokenModel.Select}";
+
+    public async Task<TenantSnapshot> ReadAsync(string tenantId, SnapshotSource source, CancellationToken cancellationToken)
+    {
+        var asOf = time.GetUtcNow();
+        var ade = await ReadAllAsync<DepOnboardingSettingModel, AdeToken>(AdePath, m => m.ToToken(), cancellationToken);
+        var apns = await ReadApnsAsync(cancellationToken);
+        var vpp = await ReadAllAsync<VppTokenModel, VppToken>(VppPath, m => m.ToToken(), cancellationToken);
+        return new TenantSnapshot(tenantId, source, asOf, ade, apns, vpp);
+    }
+
+    private async Task<ApnsCertificate?> ReadApnsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var model = await SendAsync(new Uri(graphRoot + ApnsPath), ApplePushNotificationCertificateModel.Create, cancellationToken);
+            return (model ?? throw new InvalidDataException("Graph answered the APNs certificate request with no body.")).ToCertificate();
+        }
+        catch (ApiException ex) when (ex.ResponseStatusCode == 404)
+        {
+            return null; // No APNs certificate is configured: a finding for the health rules, not a failure.
+        }
+    }
+
+    private async Task<List<TResult>> ReadAllAsync<TItem, TResult>(string firstPath, Func<TItem, TResult> map, CancellationToken cancellationToken)
+        where TItem : IGraphModel<TItem>
+    {
+        List<TResult> results = [];
+        HashSet<string> followed = [];
+        Uri? next = new(graphRoot + firstPath);
+        while (next is not null)
+        {
+            var page = await SendAsync(next, GraphPage<TItem>.Create, cancellationToken);
+            if (page?.Value is null)
+                throw new InvalidDataException($"Graph answered {next.AbsolutePath} without a \"value\" array.");
+            foreach (var item in page.Value) results.Add(map(item));
+            if (results.Count > MaxItemsPerCollection)
+                throw new InvalidDataException($"{next.AbsolutePath} returned more than {MaxItemsPerCollection} items; paging did not end.");
+            next = page.NextLink is null ? null : CheckedNextLink(page.NextLink, followed);
+        }
+        return results;
+    }
+
+    /// Follows a nextLink only to the Graph host the tenant is configured for, and never in a loop.
+    private Uri CheckedNextLink(string nextLink, HashSet<string> followed)
+    {
+        if (!Uri.TryCreate(nextLink, UriKind.Absolute, out var uri)
+            || !string.Equals(uri.GetLeftPart(UriPartial.Authority), graphRoot, StringComparison.OrdinalIgnoreCase))
+            throw new InvalidDataException("Graph sent an @odata.nextLink to another host.");
+        if (!followed.Add(uri.AbsoluteUri))
+            throw new InvalidDataException("Graph sent the same @odata.nextLink twice.");
+        return uri;
+    }
+
+    private async Task<T?> SendAsync<T>(Uri uri, ParsableFactory<T> factory, CancellationToken cancellationToken) where T : IParsable
+    {
+        var request = new RequestInformation { HttpMethod = Method.GET, URI = uri };
+        request.Headers.Add("Accept", "application/json");
+        using var timeout = new CancellationTokenSource(requestTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            return await client.RequestAdapter.SendAsync(request, factory, cancellationToken: linked.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Graph did not answer {uri.AbsolutePath} within {requestTimeout.TotalSeconds:0} s.");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using AdeBot.Domain.Tokens;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AdeBot.Inventory;
+
+public static class InventoryServiceCollectionExtensions
+{
+    /// Registers ITokenInventory, bound to the "Graph" section of `configuration` and validated at
+    /// start-up. Needs logging and a TimeProvider (TimeProvider.System unless the host registered one).
+    public static IServiceCollection AddTokenInventory(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GraphOptions>()
+            .Bind(configuration.GetSection(GraphOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GraphOptions>, GraphOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new GraphNetwork());
+        services.TryAddSingleton<ITokenInventory, TokenInventory>();
+        return services;
+    }
+}

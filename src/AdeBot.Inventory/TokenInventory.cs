@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using AdeBot.Domain.Tokens;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Graph;
+using Microsoft.Graph.Authentication;
+using Microsoft.Kiota.Abstractions.Authentication;
+
+namespace AdeBot.Inventory;
+
+/// ITokenInventory over Microsoft Graph, the built-in sample or a replay. Snapshots are cached per
+/// tenant for Graph:SnapshotCacheMinutes; concurrent reads of one tenant share a single Graph read;
+/// when a read fails, the last good snapshot is served with IsStale and the failure.
+internal sealed class TokenInventory : ITokenInventory, IDisposable
+{
+    private readonly Dictionary<string, GraphTokenReader> _tenants = new(StringComparer.OrdinalIgnoreCase);
+    private readonly GraphTokenReader? _anyTenant;
+    private readonly List<HttpClient> _httpClients = [];
+    private readonly ConcurrentDictionary<string, TenantCache> _caches = new(StringComparer.OrdinalIgnoreCase);
+    private readonly CancellationTokenSource _shutdown = new();
+    private readonly TimeSpan _cacheFor;
+    private readonly TimeProvider _time;
+    private readonly ILogger<TokenInventory> _logger;
+
+    public TokenInventory(IOptions<GraphOptions> options, GraphNetwork network, TimeProvider time, ILogger<TokenInventory> logger)
+    {
+        var settings = options.Value;
+        _time = time;
+        _logger = logger;
+        _cacheFor = TimeSpan.FromMinutes(settings.SnapshotCacheMinutes);
+        var timeout = TimeSpan.FromSeconds(settings.RequestTimeoutSeconds);
+        var configured = settings.ConfiguredTenants.Select(t => t.Tenant).ToList();
+
+        if (!string.IsNullOrEmpty(settings.ReplayPath))
+        {
+            if (configured.Count > 0) InventoryLog.ReplayOverridesTenants(logger, settings.ReplayPath);
+            DefaultSource = SnapshotSource.Replay;
+            var answers = new RecordedAnswers(GraphRecording.Load(settings.ReplayPath));
+            _anyTenant = Reader(new AnonymousAuthenticationProvider(), new RecordingHandler(answers));
+        }
+        else if (configured.Count == 0)
+        {
+            DefaultSource = SnapshotSource.Sample;
+            _anyTenant = Reader(new AnonymousAuthenticationProvider(),
+                new RecordingHandler(() => new RecordedAnswers(SampleTenant.Recording(time.GetUtcNow()))));
+        }
+        else
+        {
+            DefaultSource = SnapshotSource.Graph;
+            foreach (var tenant in configured)
+            {
+                var credential = GraphCredentials.Create(tenant, settings.AuthorityHost, network);
+                // Tokens go only to the configured Graph host, never to a host a response points at.
+                var auth = new AzureIdentityAuthenticationProvider(credential, [settings.Endpoint.Host], null, true,
+                    $"{settings.GraphRoot}/.default");
+                _tenants[tenant.TenantId!] = Reader(auth, network.Handler);
+            }
+        }
+        WatchedTenantIds = _anyTenant is null ? [.. _tenants.Keys] : [SampleTenant.TenantId];
+        InventoryLog.Started(logger, DefaultSource, WatchedTenantIds.Count);
+
+        GraphTokenReader Reader(IAuthenticationProvider auth, HttpMessageHandler? finalHandler)
+        {
+            var http = GraphClientFactory.Create(finalHandler: finalHandler);
+            http.Timeout = Timeout.InfiniteTimeSpan; // Graph:RequestTimeoutSeconds applies per request, on our clock.
+            _httpClients.Add(http);
+            return new GraphTokenReader(new GraphServiceClient(http, auth, $"{settings.GraphRoot}/v1.0"), settings.GraphRoot, timeout, time);
+        }
+    }
+
+    public IReadOnlyList<string> WatchedTenantIds { get; }
+
+    public SnapshotSource DefaultSource { get; }
+
+    public bool CanRead(string tenantId) =>
+        !string.IsNullOrWhiteSpace(tenantId) && (_anyTenant is not null || _tenants.ContainsKey(tenantId));
+
+    public Task<InventoryReading> ReadAsync(string tenantId, CancellationToken cancellationToken) =>
+        ReadAsync(tenantId, forceRefresh: false, cancellationToken);
+
+    public async Task<InventoryReading> ReadAsync(string tenantId, bool forceRefresh, CancellationToken cancellationToken)
+    {
+        var reader = string.IsNullOrWhiteSpace(tenantId) ? null : _anyTenant ?? _tenants.GetValueOrDefault(tenantId);
+        if (reader is null)
+        {
+            InventoryLog.TenantNotConfigured(_logger, tenantId);
+            return new InventoryReading(tenantId, DefaultSource, null, new InventoryFailure(InventoryFailureKind.TenantNotConfigured), IsStale: false);
+        }
+
+        var cache = _caches.GetOrAdd(tenantId, _ => new TenantCache());
+        Task<InventoryReading> read;
+        lock (cache.Gate)
+        {
+            if (!forceRefresh && cache.LastGood is { } good && _time.GetUtcNow() - good.AsOf < _cacheFor)
+                return new InventoryReading(tenantId, DefaultSource, good, null, IsStale: false);
+            // Task.Run: the refresh must not finish (and clear InFlight) before it is stored here.
+            read = cache.InFlight ??= Task.Run(() => RefreshAsync(tenantId, reader, cache));
+        }
+        return await read.WaitAsync(cancellationToken);
+    }
+
+    /// Runs once for all callers waiting on a tenant, so it is not tied to any one caller's cancellation.
+    private async Task<InventoryReading> RefreshAsync(string tenantId, GraphTokenReader reader, TenantCache cache)
+    {
+        InventoryReading reading;
+        try
+        {
+            var snapshot = await reader.ReadAsync(tenantId, DefaultSource, _shutdown.Token);
+            InventoryLog.Read(_logger, tenantId, DefaultSource, snapshot.AdeTokens.Count,
+                snapshot.Apns is null ? "not configured" : "present", snapshot.VppTokens.Count);
+            reading = new InventoryReading(tenantId, DefaultSource, snapshot, null, IsStale: false);
+        }
+        catch (Exception ex)
+        {
+            var failure = GraphFailures.Classify(ex, tenantId, _logger);
+            TenantSnapshot? lastGood;
+            lock (cache.Gate) lastGood = cache.LastGood;
+            if (lastGood is not null) InventoryLog.ServingStale(_logger, tenantId, lastGood.AsOf, failure.Kind);
+            reading = new InventoryReading(tenantId, DefaultSource, lastGood, failure, IsStale: lastGood is not null);
+        }
+        lock (cache.Gate)
+        {
+            if (reading.Succeeded) cache.LastGood = reading.Snapshot;
+            cache.InFlight = null;
+        }
+        return reading;
+    }
+
+    public void Dispose()
+    {
+        _shutdown.Cancel();
+        foreach (var http in _httpClients) http.Dispose();
+        _shutdown.Dispose();
+    }
+
+    private sealed class TenantCache
+    {
+        public readonly Lock Gate = new();
+        public TenantSnapshot? LastGood;
+        public Task<InventoryReading>? InFlight;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Net;
+using AdeBot.Domain.Tokens;
+using static AdeBot.Inventory.Tests.GraphJson;
+
+namespace AdeBot.Inventory.Tests;
+
+public sealed class CacheTests
+{
+    [Fact]
+    public async Task A_snapshot_is_reused_for_the_cache_time_and_then_read_again()
+    {
+        var network = new FakeNetwork().HealthyTenant();
+        using var host = new TestHost(TestHost.OneTenant(("Graph:SnapshotCacheMinutes", "5")), network);
+
+        var first = await host.ReadAsync();
+        host.Time.Advance(TimeSpan.FromMinutes(4));
+        var cached = await host.ReadAsync();
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        var refreshed = await host.ReadAsync();
+
+        Assert.Same(first.Snapshot, cached.Snapshot);
+        Assert.True(cached.Succeeded);
+        Assert.NotSame(first.Snapshot, refreshed.Snapshot);
+        Assert.Equal(host.Time.GetUtcNow(), refreshed.Snapshot!.AsOf);
+        Assert.Equal(2, network.GraphRequests(AdePath).Count);
+    }
+
+    [Fact]
+    public async Task Check_again_bypasses_the_cache()
+    {
+        var network = new FakeNetwork().HealthyTenant();
+        using var host = new TestHost(TestHost.OneTenant(), network);
+
+        var first = await host.ReadAsync();
+        var forced = await host.ReadAsync(forceRefresh: true);
+
+        Assert.NotSame(first.Snapshot, forced.Snapshot);
+        Assert.Equal(2, network.GraphRequests(AdePath).Count);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.Forbidden, InventoryFailureKind.PermissionMissing)]
+    [InlineData(HttpStatusCode.ServiceUnavailable, InventoryFailureKind.GraphUnavailable)]
+    public async Task When_a_refresh_fails_the_last_good_snapshot_is_served_as_stale(HttpStatusCode status, InventoryFailureKind kind)
+    {
+        var failing = false;
+        var network = new FakeNetwork().HealthyTenant()
+            .On(VppPath, _ => failing ? Status(status, ("Retry-After", "0")) : FakeNetwork.Json(Page([VppToken("vpp-1", "valid")])));
+        using var host = new TestHost(TestHost.OneTenant(), network);
+        var good = await host.ReadAsync();
+        var takenAt = host.Time.GetUtcNow();
+
+        failing = true;
+        host.Time.Advance(TimeSpan.FromMinutes(30));
+        var stale = await host.ReadAsync();
+
+        Assert.True(stale.IsStale);
+        Assert.False(stale.Succeeded);
+        Assert.Equal(kind, stale.Failure?.Kind);
+        Assert.Same(good.Snapshot, stale.Snapshot);
+        Assert.Equal(takenAt, stale.Snapshot!.AsOf);
+        Assert.Contains(host.Logs.Entries, e => e.EventId.Id == 3005);
+
+        failing = false;
+        var recovered = await host.ReadAsync();
+        Assert.True(recovered.Succeeded);
+        Assert.False(recovered.IsStale);
+        Assert.Equal(host.Time.GetUtcNow(), recovered.Snapshot!.AsOf);
+    }
+
+    [Fact]
+    public async Task Concurrent_reads_of_one_tenant_share_a_single_Graph_read()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var network = new FakeNetwork().HealthyTenant().On(AdePath, async (_, cancellationToken) =>
+        {
+            arrived.TrySetResult();
+            await release.Task.WaitAsync(cancellationToken);
+            return FakeNetwork.Json(Page([AdeToken(1)]));
+        });
+        using var host = new TestHost(TestHost.OneTenant(), network);
+
+        var first = host.ReadAsync();
+        await arrived.Task.WaitAsync(TestTimeout.Token);
+        var others = Enumerable.Range(0, 8).Select(i => host.ReadAsync(forceRefresh: i % 2 == 0)).ToList();
+        release.SetResult();
+        var readings = await Task.WhenAll([first, .. others]);
+
+        Assert.Single(network.GraphRequests(AdePath));
+        Assert.All(readings, r => Assert.Same(readings[0].Snapshot, r.Snapshot));
+    }
+
+    [Fact]
+    public async Task A_caller_that_gives_up_does_not_cancel_the_shared_read()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var network = new FakeNetwork().HealthyTenant().On(AdePath, async (_, cancellationToken) =>
+        {
+            await release.Task.WaitAsync(cancellationToken);
+            return FakeNetwork.Json(Page([AdeToken(1)]));
+        });
+        using var host = new TestHost(TestHost.OneTenant(), network);
+        using var impatient = new CancellationTokenSource();
+
+        var abandoned = host.Inventory.ReadAsync(TestHost.TenantA, impatient.Token);
+        var patient = host.ReadAsync();
+        impatient.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
+        release.SetResult();
+
+        Assert.True((await patient).Succeeded);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using AdeBot.Domain.Tokens;
+using AdeBot.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AdeBot.Inventory.Tests;
+
+/// The inventory as the host builds it (AddTokenInventory over configuration), with the network
+/// edge replaced by a FakeNetwork and the clock by a ManualTimeProvider.
+public sealed class TestHost : IDisposable
+{
+    public const string TenantA = "11111111-1111-1111-1111-111111111111";
+    public const string TenantB = "33333333-3333-3333-3333-333333333333";
+    public const string ClientId = "22222222-2222-2222-2222-222222222222";
+    public const string ClientSecret = "client-secret-never-logged";
+
+    private readonly ServiceProvider _services;
+
+    public TestHost(IDictionary<string, string?> settings, FakeNetwork? network = null, ManualTimeProvider? time = null)
+    {
+        Time = time ?? new ManualTimeProvider();
+        Network = network ?? new FakeNetwork();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton(new GraphNetwork(Network));
+        services.AddTokenInventory(configuration);
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    public static Dictionary<string, string?> OneTenant(params (string Key, string? Value)[] extra)
+    {
+        Dictionary<string, string?> settings = new()
+        {
+            ["Graph:TenantId"] = TenantA,
+            ["Graph:ClientId"] = ClientId,
+            ["Graph:ClientSecret"] = ClientSecret,
+        };
+        foreach (var (key, value) in extra) settings[key] = value;
+        return settings;
+    }
+
+    public ManualTimeProvider Time { get; }
+    public FakeNetwork Network { get; }
+    public CapturedLogs Logs { get; } = new();
+
+    public ITokenInventory Inventory => _services.GetRequiredService<ITokenInventory>();
+
+    /// What ValidateOnStart checks when the host starts.
+    public GraphOptions ValidatedOptions => _services.GetRequiredService<IOptions<GraphOptions>>().Value;
+
+    public Task<InventoryReading> ReadAsync(string tenantId = TenantA, bool forceRefresh = false) =>
+        Inventory.ReadAsync(tenantId, forceRefresh, TestTimeout.Token);
+
+    public void Dispose() => _services.Dispose();
+}
+
+/// A safety net so a broken test fails instead of hanging the run; no test depends on it firing.
+public static class TestTimeout
+{
+    public static CancellationToken Token => new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token;
+}
+
+/// Every log line the inventory wrote, formatted, with exceptions: to prove no secret reaches a log.
+public sealed class CapturedLogs : ILoggerProvider
+{
+    public ConcurrentQueue<(LogLevel Level, EventId EventId, string Text)> Entries { get; } = new();
+
+    public string AllText => string.Join("\n", Entries.Select(e => e.Text));
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this);
+
+    public void Dispose() { }
+
+    private sealed class Logger(CapturedLogs logs) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            logs.Entries.Enqueue((logLevel, eventId, $"{formatter(state, exception)} {exception}"));
+    }
+}
