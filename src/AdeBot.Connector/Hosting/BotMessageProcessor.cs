@@ -1,0 +1,177 @@
+using System.Net;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AdeBot.Connector;
+
+/// POST /api/messages (reference §4, §8): size limit, authentication, parsing, dispatch to the
+/// host's <see cref="IBotActivityHandler"/>, and the HTTP answer the channel expects.
+internal sealed class BotMessageProcessor(
+    BotTokenValidator validator,
+    ConnectorClientFactory clients,
+    IOptions<BotOptions> options,
+    ILogger<BotMessageProcessor> logger)
+{
+    private const int ReadChunkBytes = 16 * 1024;
+
+    public async Task ProcessAsync(HttpContext http)
+    {
+        var cancellationToken = http.RequestAborted;
+        var response = http.Response;
+        Activity? activity = null;
+        try
+        {
+            var limit = options.Value.MaxRequestBytes;
+            var body = await ReadBodyAsync(http.Request, limit, cancellationToken).ConfigureAwait(false);
+            if (body is null)
+            {
+                Log.RequestTooLarge(logger, limit);
+                response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return;
+            }
+
+            var authorization = http.Request.Headers.Authorization.ToString();
+            var isLocalAnonymous = string.IsNullOrEmpty(authorization) && IsLocalAnonymousAllowed(http);
+            if (string.IsNullOrEmpty(authorization) && !isLocalAnonymous)
+            {
+                Reject(response, BotAuthenticationResult.Fail(BotAuthFailure.MissingHeader, "no Authorization header"));
+                return;
+            }
+
+            activity = Parse(body, out var malformed);
+            if (activity is null)
+            {
+                Log.MalformedActivity(logger, malformed);
+                response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            }
+
+            ClaimsIdentity? identity = null;
+            if (isLocalAnonymous)
+            {
+                Log.LocalAnonymousAccepted(logger, activity.Type);
+            }
+            else
+            {
+                var authentication = await validator.ValidateAsync(authorization, activity, cancellationToken).ConfigureAwait(false);
+                if (!authentication.IsAuthenticated)
+                {
+                    Reject(response, authentication);
+                    return;
+                }
+                identity = authentication.Identity;
+            }
+
+            if (!clients.TryCreate(activity.ServiceUrl, isLocalAnonymous, out var connector, out _))
+            {
+                response.StatusCode = StatusCodes.Status403Forbidden;
+                return;
+            }
+
+            var handler = http.RequestServices.GetRequiredService<IBotActivityHandler>();
+            var turn = new TurnContext(activity, identity, isLocalAnonymous, connector);
+            var invokeResponse = await handler.OnActivityAsync(turn, cancellationToken).ConfigureAwait(false);
+            await WriteAnswerAsync(response, activity, invokeResponse, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Log.RequestAborted(logger, activity?.Type);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            Log.MalformedActivity(logger, "the request body could not be read");
+            if (!response.HasStarted) response.StatusCode = ex.StatusCode;
+        }
+        catch (Exception ex)
+        {
+            Log.HandlerFailed(logger, activity?.Type, ex);
+            if (!response.HasStarted)
+            {
+                response.Clear();
+                response.StatusCode = StatusCodes.Status500InternalServerError;
+            }
+        }
+    }
+
+    private static async Task WriteAnswerAsync(HttpResponse response, Activity activity, InvokeResponse? invokeResponse, CancellationToken cancellationToken)
+    {
+        if (!activity.IsType(ActivityTypes.Invoke))
+        {
+            response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+        if (invokeResponse is null)
+        {
+            response.StatusCode = StatusCodes.Status501NotImplemented;
+            return;
+        }
+
+        response.StatusCode = invokeResponse.Status;
+        if (invokeResponse.Body is { } body)
+        {
+            response.ContentType = "application/json; charset=utf-8";
+            await JsonSerializer.SerializeAsync(response.Body, body, ConnectorJson.Options, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void Reject(HttpResponse response, BotAuthenticationResult result)
+    {
+        Log.AuthenticationFailed(logger, result.Failure!.Value, result.Detail);
+        response.StatusCode = result.StatusCode;
+        if (result.StatusCode == StatusCodes.Status401Unauthorized) response.Headers.WWWAuthenticate = "Bearer";
+    }
+
+    // Content-Length can be absent (chunked) or wrong, so the limit is enforced on the bytes read.
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit) return null;
+
+        using var buffer = new MemoryStream(request.ContentLength is > 0 and var length ? (int)length : ReadChunkBytes);
+        var chunk = new byte[ReadChunkBytes];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > limit) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static Activity? Parse(byte[] body, out string problem)
+    {
+        try
+        {
+            var activity = JsonSerializer.Deserialize<Activity>(body, ConnectorJson.Options);
+            if (activity is null)
+            {
+                problem = "the body is not a JSON object";
+                return null;
+            }
+            if (string.IsNullOrWhiteSpace(activity.Type))
+            {
+                problem = "the activity has no type";
+                return null;
+            }
+            problem = string.Empty;
+            return activity;
+        }
+        catch (JsonException)
+        {
+            problem = "the body is not valid activity JSON";
+            return null;
+        }
+    }
+
+    // A proxy on the same machine would make every caller look local, so forwarded requests never qualify.
+    private bool IsLocalAnonymousAllowed(HttpContext http)
+    {
+        if (!options.Value.AllowUnauthenticatedLocalRequests) return false;
+        if (http.Request.Headers.ContainsKey("X-Forwarded-For") || http.Request.Headers.ContainsKey("Forwarded")) return false;
+        if (http.Connection.RemoteIpAddress is not { } remote) return false;
+        return IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote);
+    }
+}

@@ -1,0 +1,66 @@
+namespace AdeBot.Connector;
+
+public enum BotAppType
+{
+    MultiTenant,
+    SingleTenant,
+    UserAssignedMsi,
+}
+
+/// Configuration section "Bot".
+public sealed class BotOptions
+{
+    public const string SectionName = "Bot";
+    public const string PublicOpenIdMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+    public const string PublicTokenIssuer = "https://api.botframework.com";
+    public const string PublicConnectorScope = "https://api.botframework.com/.default";
+
+    /// The Microsoft App ID (for UserAssignedMsi: the managed identity's client id). Inbound tokens
+    /// must carry it as audience. Required unless the bot only serves local anonymous requests.
+    public string? AppId { get; set; }
+
+    public BotAppType AppType { get; set; } = BotAppType.MultiTenant;
+
+    /// Entra tenant of a SingleTenant or UserAssignedMsi bot.
+    public string? TenantId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    /// PEM (certificate and private key) or PKCS#12 file for a SingleTenant bot that authenticates with a certificate.
+    public string? CertificatePath { get; set; }
+
+    /// Password of a PKCS#12 <see cref="CertificatePath"/>; empty for PEM or unprotected files.
+    public string? CertificatePassword { get; set; }
+
+    public string OpenIdMetadataUrl { get; set; } = PublicOpenIdMetadataUrl;
+
+    /// Issuer of Connector tokens; differs only in sovereign clouds (US Gov: https://api.botframework.us).
+    public string TokenIssuer { get; set; } = PublicTokenIssuer;
+
+    /// Scope of the outbound token; differs only in sovereign clouds (US Gov: https://api.botframework.us/.default).
+    public string ConnectorScope { get; set; } = PublicConnectorScope;
+
+    /// Accept requests without an Authorization header from loopback addresses and answer them
+    /// without a token. For local tools such as Agents Playground only.
+    public bool AllowUnauthenticatedLocalRequests { get; set; }
+
+    /// Lets <see cref="AllowUnauthenticatedLocalRequests"/> start outside the Development environment.
+    public bool ForceUnauthenticatedOutsideDevelopment { get; set; }
+
+    /// When non-empty, the only serviceUrl hosts the bot talks to: exact host names, or "*.suffix".
+    public string[] AllowedServiceUrlHosts { get; set; } = [];
+
+    public int MaxRequestBytes { get; set; } = 262_144;
+
+    /// Retries after the first attempt for 429, 412, 502, 503 and 504.
+    public int OutboundMaxRetries { get; set; } = 3;
+
+    /// A 429 asking to wait longer than this is not retried; the caller gets Throttled with the delay.
+    public int OutboundMaxRetryAfterSeconds { get; set; } = 60;
+
+    public int BackgroundQueueCapacity { get; set; } = 256;
+
+    public int BackgroundConcurrency { get; set; } = 4;
+
+    internal bool HasAppId => !string.IsNullOrWhiteSpace(AppId);
+}

@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AdeBot.Connector;
+
+internal sealed class BotOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<BotOptions>
+{
+    private const string Prefix = BotOptions.SectionName + ":";
+
+    public ValidateOptionsResult Validate(string? name, BotOptions options)
+    {
+        List<string> failures = [];
+        ValidateLocalMode(options, failures);
+        ValidateCredentials(options, failures);
+        ValidateEndpoints(options, failures);
+        ValidateLimits(options, failures);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private void ValidateLocalMode(BotOptions options, List<string> failures)
+    {
+        if (!options.AllowUnauthenticatedLocalRequests)
+        {
+            if (!options.HasAppId)
+                failures.Add($"{Prefix}AppId is required. A missing app id never disables authentication; "
+                    + $"for local development without one set {Prefix}AllowUnauthenticatedLocalRequests=true.");
+            return;
+        }
+
+        var isDevelopment = environment?.IsDevelopment() ?? false;
+        if (!isDevelopment && !options.ForceUnauthenticatedOutsideDevelopment)
+            failures.Add($"{Prefix}AllowUnauthenticatedLocalRequests is refused outside the Development environment "
+                + $"(environment: {environment?.EnvironmentName ?? "unknown"}). Set {Prefix}ForceUnauthenticatedOutsideDevelopment=true to insist.");
+    }
+
+    private static void ValidateCredentials(BotOptions options, List<string> failures)
+    {
+        if (!options.HasAppId) return;
+
+        var hasSecret = !string.IsNullOrWhiteSpace(options.ClientSecret);
+        var hasCertificate = !string.IsNullOrWhiteSpace(options.CertificatePath);
+        var hasTenant = !string.IsNullOrWhiteSpace(options.TenantId);
+
+        switch (options.AppType)
+        {
+            case BotAppType.MultiTenant:
+                if (!hasSecret) failures.Add($"{Prefix}ClientSecret is required for AppType MultiTenant.");
+                if (hasCertificate) failures.Add($"{Prefix}CertificatePath is not used by AppType MultiTenant; use SingleTenant for certificates.");
+                break;
+            case BotAppType.SingleTenant:
+                if (!hasTenant) failures.Add($"{Prefix}TenantId is required for AppType SingleTenant.");
+                if (hasSecret == hasCertificate)
+                    failures.Add($"{Prefix}ClientSecret or {Prefix}CertificatePath (exactly one) is required for AppType SingleTenant.");
+                break;
+            case BotAppType.UserAssignedMsi:
+                if (!hasTenant) failures.Add($"{Prefix}TenantId is required for AppType UserAssignedMSI.");
+                if (hasSecret || hasCertificate)
+                    failures.Add($"{Prefix}ClientSecret and {Prefix}CertificatePath must be empty for AppType UserAssignedMSI; the managed identity is the credential.");
+                break;
+            default:
+                failures.Add($"{Prefix}AppType must be MultiTenant, SingleTenant or UserAssignedMSI.");
+                break;
+        }
+
+        if (hasCertificate && !File.Exists(options.CertificatePath))
+            failures.Add($"{Prefix}CertificatePath points to a file that does not exist.");
+    }
+
+    private static void ValidateEndpoints(BotOptions options, List<string> failures)
+    {
+        if (!Uri.TryCreate(options.OpenIdMetadataUrl, UriKind.Absolute, out var metadata)
+            || !(metadata.Scheme == Uri.UriSchemeHttps || (metadata.Scheme == Uri.UriSchemeHttp && metadata.IsLoopback)))
+            failures.Add($"{Prefix}OpenIdMetadataUrl must be an absolute https URL (plain http only on loopback).");
+
+        if (string.IsNullOrWhiteSpace(options.TokenIssuer)) failures.Add($"{Prefix}TokenIssuer is required.");
+        if (string.IsNullOrWhiteSpace(options.ConnectorScope)) failures.Add($"{Prefix}ConnectorScope is required.");
+
+        foreach (var pattern in options.AllowedServiceUrlHosts ?? [])
+        {
+            if (!ServiceUrlPolicy.IsValidHostPattern(pattern))
+                failures.Add($"{Prefix}AllowedServiceUrlHosts entry '{pattern}' must be a host name or '*.suffix'.");
+        }
+    }
+
+    private static void ValidateLimits(BotOptions options, List<string> failures)
+    {
+        if (options.MaxRequestBytes is < 1_024 or > 16 * 1_024 * 1_024)
+            failures.Add($"{Prefix}MaxRequestBytes must be between 1024 and 16777216.");
+        if (options.OutboundMaxRetries is < 0 or > 10)
+            failures.Add($"{Prefix}OutboundMaxRetries must be between 0 and 10.");
+        if (options.OutboundMaxRetryAfterSeconds is < 1 or > 3_600)
+            failures.Add($"{Prefix}OutboundMaxRetryAfterSeconds must be between 1 and 3600.");
+        if (options.BackgroundQueueCapacity is < 1 or > 100_000)
+            failures.Add($"{Prefix}BackgroundQueueCapacity must be between 1 and 100000.");
+        if (options.BackgroundConcurrency is < 1 or > 64)
+            failures.Add($"{Prefix}BackgroundConcurrency must be between 1 and 64.");
+    }
+}

@@ -1,0 +1,22 @@
+namespace AdeBot.Connector;
+
+public static class ActivityTypes
+{
+    public const string Message = "message";
+    public const string ConversationUpdate = "conversationUpdate";
+    public const string InstallationUpdate = "installationUpdate";
+    public const string MessageReaction = "messageReaction";
+    public const string MessageUpdate = "messageUpdate";
+    public const string MessageDelete = "messageDelete";
+    public const string Typing = "typing";
+    public const string Invoke = "invoke";
+    public const string Event = "event";
+    public const string EndOfConversation = "endOfConversation";
+}
+
+public static class TextFormats
+{
+    public const string Plain = "plain";
+    public const string Markdown = "markdown";
+    public const string Xml = "xml";
+}
