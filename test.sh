@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every AdeBot test from a fresh clone and installs what they need:
+#   1. the .NET unit and integration tests (dotnet test),
+#   2. the Teams app package, checked by Microsoft's own validator (tests/node),
+#   3. the end-to-end suite in Microsoft 365 Agents Playground with headless chromium (tests/e2e).
+# Exits non-zero as soon as one part fails.
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$repo"
+
+echo "== .NET tests"
+dotnet test AdeBot.sln --nologo
+
+echo "== Teams app package (Microsoft's validator)"
+(cd tests/node && npm ci --no-audit --no-fund --loglevel=error && node --test)
+
+echo "== End-to-end in Microsoft 365 Agents Playground"
+tests/e2e/run.sh
