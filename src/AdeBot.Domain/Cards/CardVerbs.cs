@@ -7,7 +7,7 @@ public static class CardVerbs
     public const string CheckAgain = "checkAgain";
     public const string Details = "details";     // data.tokenId, data.tokenKind
     public const string ShowMore = "showMore";   // data.skip
-    public const string Snooze = "snooze";       // data.findingKey, data.days (1 or 7)
+    public const string Snooze = "snooze";       // data.findingKeys (AlertFinding.FindingKey of each finding shown), data.days
     public const string Subscribe = "subscribe";
     public const string Unsubscribe = "unsubscribe";
     public const string Help = "help";

@@ -1,0 +1,442 @@
+using System.Globalization;
+using AdeBot.Domain.Alerts;
+using AdeBot.Domain.Cards.Model;
+using AdeBot.Domain.Health;
+using AdeBot.Domain.Localization;
+using AdeBot.Domain.Remediation;
+using AdeBot.Domain.Tokens;
+using static AdeBot.Domain.Cards.CardParts;
+using RemediationEntry = AdeBot.Domain.Remediation.Remediation;
+
+namespace AdeBot.Domain.Cards;
+
+/// Turns health results, remediations and alert findings into Adaptive Cards in the user's language.
+public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOptions rules, AlertOptions alerts, TimeProvider time)
+{
+    /// Failing tokens shown in full per health answer; more come with "Show more".
+    public const int TokensPerPage = 20;
+
+    private static readonly Uri AdminCenterHome = new(HelpLinks.EnrollmentProgramTokensBlade.GetLeftPart(UriPartial.Authority));
+
+    public HealthAnswer ComposeHealth(TenantHealth health, CardContext context)
+    {
+        var culture = context.Culture;
+        List<TokenHealth> failing = [.. health.Tokens.Where(t => t.Status != HealthStatus.Healthy)];
+        var skip = Math.Clamp(context.Skip, 0, failing.Count);
+        List<TokenHealth> page = [.. failing.Skip(skip).Take(TokensPerPage)];
+        var remaining = failing.Count - skip - page.Count;
+        int? nextSkip = remaining > 0 ? skip + page.Count : null;
+
+        List<AdaptiveCard> cards = [];
+        if (skip == 0) cards.Add(HealthSummary(health, failing.Count, context));
+
+        List<Container> blocks = [.. page.Select(token => TokenBlock(token, culture))];
+        for (var start = 0; start < blocks.Count;)
+        {
+            var from = start;
+            AdaptiveCard Build(int count) => TokenCard(blocks, from, count, skip, failing.Count, remaining, nextSkip, culture);
+            var fit = Math.Max(1, MostThatFit(blocks.Count - from, Build));
+            cards.Add(Build(fit));
+            start += fit;
+        }
+
+        var summary = failing.Count == 0
+            ? ChatText.Get("Health_AllClear", culture)
+            : ChatText.Plural("Health_NeedAttention", failing.Count, culture);
+        return new HealthAnswer(cards, summary, failing.Count, page.Count, nextSkip);
+    }
+
+    /// Tokens that expire within `days` (the warning threshold when null), expired ones included, soonest first.
+    public AdaptiveCard ComposeExpiring(TenantHealth health, int? days, CardContext context)
+    {
+        var culture = context.Culture;
+        var window = days ?? rules.ExpiryWarningDays;
+        var until = time.GetUtcNow().AddDays(window);
+        List<(TokenHealth Token, DateTimeOffset At)> expiring =
+        [
+            .. health.Tokens
+                .Where(t => t.ExpiresAt <= until)
+                .Select(t => (Token: t, At: t.ExpiresAt.GetValueOrDefault()))
+                .OrderBy(x => x.At),
+        ];
+
+        List<CardElement> Body(int shown)
+        {
+            List<CardElement> body = [.. Banners(health, context), Heading(ChatText.Plural("Expiring_Title", window, culture))];
+            if (expiring.Count == 0)
+            {
+                body.Add(Text(ChatText.Plural("Expiring_None", window, culture)));
+                if (health.Tokens.Where(t => t.ExpiresAt > until).MinBy(t => t.ExpiresAt) is { ExpiresAt: { } at } next)
+                {
+                    body.Add(Text(ChatText.Format("Expiring_Next", culture, next.Name, remediation.KindLabel(next), ExpiryValue(next, at, culture))));
+                }
+            }
+            else
+            {
+                body.Add(new FactSet([.. expiring.Take(shown).Select(x => new Fact($"{x.Token.Name} ({remediation.KindLabel(x.Token)})", ExpiryValue(x.Token, x.At, culture)))]));
+                if (shown < expiring.Count) body.Add(Subtle(ChatText.Format("List_More", culture, Count(expiring.Count - shown, culture))));
+            }
+            body.Add(new ActionSet([Execute(ChatText.Get("Button_CheckAgain", culture), new(CardVerbs.CheckAgain))]));
+            return body;
+        }
+
+        var fit = MostThatFit(expiring.Count, shown => new AdaptiveCard(Body(shown)));
+        return new AdaptiveCard(Body(fit));
+    }
+
+    /// Every fact of one token and the full remediation of each of its problems. `tenant` supplies
+    /// the data banners (sample, replay, stale).
+    public AdaptiveCard ComposeTokenDetails(TenantHealth tenant, TokenHealth token, CardContext context)
+    {
+        var culture = context.Culture;
+        List<CardElement> body =
+        [
+            .. Banners(tenant, context),
+            Heading(token.Name),
+            Status($"{remediation.StatusLabel(token.Status, culture)} · {remediation.KindLabel(token)}", token.Status),
+            new FactSet(Facts(token, culture, withId: true)),
+        ];
+        if (token.Problems.Count == 0) body.Add(Status(ChatText.Get("Details_Healthy", culture), HealthStatus.Healthy));
+
+        RemediationEntry? first = null;
+        foreach (var problem in token.Problems)
+        {
+            var remedy = remediation.For(token, problem, culture);
+            first ??= remedy;
+            body.Add(new Container(
+            [
+                Subheading(remedy.Title),
+                Status(remediation.Summarize(problem, token, culture), problem.Severity),
+                Text(remedy.Cause),
+                .. StepsAndLinks(remedy, culture),
+            ]) { Separator = true, Spacing = Spacing.Large });
+        }
+
+        body.Add(new ActionSet(
+        [
+            new OpenUrlAction(ChatText.Get("Button_AdminCenter", culture), AdminCenter(first)),
+            Execute(ChatText.Get("Button_CheckAgain", culture), new(CardVerbs.CheckAgain)),
+        ]));
+        return new AdaptiveCard(body);
+    }
+
+    public AdaptiveCard ComposeExplanation(RemediationTopic topic, CardContext context) =>
+        ComposeExplanation(remediation.Describe(topic, context.Culture), context);
+
+    public AdaptiveCard ComposeExplanation(RemediationEntry remedy, CardContext context) =>
+        Explanation(remedy.Title, note: null, remedy, context.Culture);
+
+    /// What a `lastSyncErrorCode` means: the mapped remediation, with a note that Microsoft does not
+    /// document the codes; 0 means no error.
+    public AdaptiveCard ComposeExplanation(int errorCode, CardContext context)
+    {
+        var culture = context.Culture;
+        var title = ChatText.Format("Explain_ErrorCode_Title", culture, errorCode);
+        if (errorCode == 0)
+        {
+            return new AdaptiveCard(
+            [
+                Heading(title),
+                Status(ChatText.Get("Explain_ErrorCode_Zero", culture), HealthStatus.Healthy),
+                new ActionSet([Execute(ChatText.Get("Button_CheckNow", culture), new(CardVerbs.CheckAgain))]),
+            ]);
+        }
+
+        var remedy = remediation.Describe(remediation.TopicForSyncErrorCode(errorCode), culture);
+        return Explanation(title, ChatText.Format("Explain_ErrorCode_Note", culture, errorCode), remedy, culture);
+    }
+
+    public AdaptiveCard ComposeHelp(CardContext context)
+    {
+        var culture = context.Culture;
+        return new AdaptiveCard(
+        [
+            Heading(ChatText.Get("Help_Title", culture)),
+            Text(ChatText.Get("Help_Intro", culture)),
+            Examples(culture, [("Health", ["Health", "Status"]), ("Expiring", ["Expiring"]), ("Details", ["Details"]),
+                ("Explain", ["Explain", "Topic"]), ("Alerts", ["Subscribe", "Unsubscribe"]), ("Language", ["Language"])]),
+            Subtle(ChatText.Format("Help_ChannelNote", culture, ChatText.Get("Example_Status", culture))),
+            new ActionSet([Execute(ChatText.Get("Button_CheckNow", culture), new(CardVerbs.CheckAgain))]),
+        ]);
+    }
+
+    /// Sent when AdeBot is added to a conversation: what it watches, whether alerts are on, how to ask.
+    public AdaptiveCard ComposeWelcome(CardContext context, bool subscribed)
+    {
+        var culture = context.Culture;
+        var toggle = subscribed
+            ? Execute(ChatText.Get("Button_Unsubscribe", culture), new(CardVerbs.Unsubscribe))
+            : Execute(ChatText.Get("Button_Subscribe", culture), new(CardVerbs.Subscribe));
+        return new AdaptiveCard(
+        [
+            Heading(ChatText.Get("Welcome_Title", culture)),
+            Text(ChatText.Get("Welcome_Watch", culture)),
+            Status(ChatText.Get(subscribed ? "Welcome_AlertsOn" : "Welcome_AlertsOff", culture), subscribed ? HealthStatus.Healthy : HealthStatus.Warning),
+            Text(ChatText.Get("Welcome_Ask", culture)),
+            Examples(culture, [("Health", ["Health"]), ("Expiring", ["Expiring"]), ("Explain", ["Explain"])]),
+            new ActionSet(
+            [
+                Execute(ChatText.Get("Button_CheckNow", culture), new(CardVerbs.CheckAgain)),
+                toggle,
+                Execute(ChatText.Get("Button_Help", culture), new(CardVerbs.Help)),
+            ]),
+        ]);
+    }
+
+    /// One card for all new findings of a check in one conversation: raised problems worst first with
+    /// the first step of their fix and a help link, then the ones that cleared.
+    public AdaptiveCard ComposeAlert(IReadOnlyList<AlertFinding> findings, CardContext context)
+    {
+        var culture = context.Culture;
+        var raised = Raised(findings);
+        List<AlertFinding> cleared = [.. findings.Where(f => f.Kind == AlertKind.Cleared).OrderBy(f => f.Token.Name, StringComparer.OrdinalIgnoreCase).ThenBy(f => f.FindingKey, StringComparer.Ordinal)];
+        List<(CardElement Element, AlertFinding Finding)> items =
+        [
+            .. raised.Select(f => ((CardElement)RaisedBlock(f, culture), f)),
+            .. cleared.Select((f, i) => ((CardElement)ClearedBlock(f, withHeading: i == 0, culture), f)),
+        ];
+        var title = raised.Count > 0
+            ? ChatText.Plural("Alert_Title", raised.Count, culture)
+            : ChatText.Get("Alert_Title_Cleared", culture);
+
+        AdaptiveCard Build(int shown)
+        {
+            List<CardElement> body = [Heading(title), .. items.Take(shown).Select(i => i.Element)];
+            if (shown < items.Count) body.Add(Subtle(ChatText.Format("List_More", culture, Count(items.Count - shown, culture))));
+
+            // Snoozing covers what the card shows; the rest was not seen, so it is not silenced.
+            List<string> keys = [.. items.Take(shown).Where(i => i.Finding.Kind == AlertKind.Raised).Select(i => i.Finding.FindingKey).Distinct()];
+            List<CardAction> actions = [];
+            if (keys.Count > 0)
+            {
+                actions.AddRange(alerts.EffectiveSnoozeDays.Select(days =>
+                    Execute(ChatText.Plural("Button_Snooze", days, culture), new(CardVerbs.Snooze) { FindingKeys = keys, Days = days })));
+            }
+            actions.Add(Execute(ChatText.Get("Button_CheckAgain", culture), new(CardVerbs.CheckAgain)));
+            body.Add(new ActionSet(actions));
+            return new AdaptiveCard(body);
+        }
+
+        return Build(Math.Max(Math.Min(1, items.Count), MostThatFit(items.Count, Build)));
+    }
+
+    /// The activity `summary` of an alert, which Teams shows in the notification.
+    public string AlertSummary(IReadOnlyList<AlertFinding> findings, CultureInfo culture)
+    {
+        var raised = Raised(findings);
+        var cleared = findings.Count(f => f.Kind == AlertKind.Cleared);
+        List<string> parts = [];
+        if (raised.Count > 0)
+        {
+            var worst = raised[0];
+            var item = ChatText.Format("AlertSummary_Item", culture, worst.Token.Name, remediation.Summarize(ProblemOf(worst), worst.Token, culture));
+            parts.Add(ChatText.Plural("AlertSummary_Raised", raised.Count, culture, item));
+        }
+        if (cleared > 0) parts.Add(ChatText.Format("AlertSummary_Cleared", culture, Count(cleared, culture)));
+        return string.Join(" · ", parts);
+    }
+
+    private AdaptiveCard HealthSummary(TenantHealth health, int failing, CardContext context)
+    {
+        var culture = context.Culture;
+        List<CardElement> body = [.. Banners(health, context)];
+        if (failing == 0)
+        {
+            body.Add(Heading(ChatText.Get("Health_AllClear", culture)));
+            body.Add(Status(ChatText.Plural("Health_Checked", health.Tokens.Count, culture), HealthStatus.Healthy));
+        }
+        else
+        {
+            body.Add(Heading(ChatText.Get("Health_Title", culture)));
+            body.Add(Status(ChatText.Plural("Health_NeedAttention", failing, culture), health.Status));
+        }
+
+        List<Fact> facts = [new(ChatText.Get("Fact_Overall", culture), remediation.StatusLabel(health.Status, culture))];
+        facts.AddRange(new[] { HealthStatus.Critical, HealthStatus.Warning, HealthStatus.Healthy }.Select(status =>
+            new Fact(remediation.StatusLabel(status, culture), Count(health.Tokens.Count(t => t.Status == status), culture))));
+        facts.Add(new Fact(ChatText.Get("Fact_Tenant", culture), health.TenantId));
+        facts.Add(new Fact(ChatText.Get("Fact_ReadAt", culture), TextFormat.DateTime(health.AsOf, culture)));
+        body.Add(new FactSet(facts));
+
+        if (failing > 0) body.Add(Subtle(ChatText.Get("Health_WorstFirst", culture)));
+        body.Add(new ActionSet([Execute(ChatText.Get("Button_CheckAgain", culture), new(CardVerbs.CheckAgain))]));
+        return new AdaptiveCard(body);
+    }
+
+    private static AdaptiveCard TokenCard(
+        IReadOnlyList<Container> blocks, int from, int count, int skip, int total, int remaining, int? nextSkip, CultureInfo culture)
+    {
+        var first = skip + from + 1;
+        var last = skip + from + count;
+        List<CardElement> body =
+        [
+            Subheading(ChatText.Format("Tokens_Title", culture, Count(first, culture), Count(last, culture), Count(total, culture))),
+            .. blocks.Skip(from).Take(count),
+        ];
+        if (from + count == blocks.Count && nextSkip is { } next)
+        {
+            body.Add(new Container(
+            [
+                Text(ChatText.Plural("Tokens_More", remaining, culture)),
+                new ActionSet([Execute(ChatText.Get("Button_ShowMore", culture), new(CardVerbs.ShowMore) { Skip = next })]),
+            ]) { Separator = true, Spacing = Spacing.Large });
+        }
+        return new AdaptiveCard(body);
+    }
+
+    /// One failing token: its facts, every problem in a line, the steps for the worst one (fixing
+    /// it usually fixes the rest; the Details card has them all) and its buttons.
+    private Container TokenBlock(TokenHealth token, CultureInfo culture)
+    {
+        var remedy = remediation.For(token, token.Problems[0], culture);
+        List<CardElement> items =
+        [
+            Subheading(token.Name),
+            Status($"{remediation.StatusLabel(token.Status, culture)} · {remediation.KindLabel(token)}", token.Status),
+            new FactSet(Facts(token, culture, withId: false)),
+            .. token.Problems.Select(p => new TextBlock(remediation.Summarize(p, token, culture)) { Color = ColorOf(p.Severity), Spacing = Spacing.Small }),
+            Text(remedy.Title) with { Weight = TextWeight.Bolder, Spacing = Spacing.Medium },
+            .. Steps(remedy, culture),
+        ];
+
+        List<CardAction> actions = [];
+        if (HelpArticles(remedy).FirstOrDefault() is { } article)
+        {
+            actions.Add(new OpenUrlAction(ChatText.Get("Button_HowToFix", culture), article.Url) { Tooltip = article.Title });
+        }
+        actions.Add(new OpenUrlAction(ChatText.Get("Button_AdminCenter", culture), AdminCenter(remedy)));
+        actions.Add(Execute(ChatText.Get("Button_CheckAgain", culture), new(CardVerbs.CheckAgain)));
+        actions.Add(Execute(ChatText.Get("Button_Details", culture), new(CardVerbs.Details) { TokenId = token.Id, TokenKind = token.Kind }));
+        items.Add(new ActionSet(actions));
+
+        return new Container(items) { Style = ContainerStyle.Emphasis, Separator = true, Spacing = Spacing.Medium };
+    }
+
+    private AdaptiveCard Explanation(string title, string? note, RemediationEntry remedy, CultureInfo culture)
+    {
+        List<CardElement> body = [Heading(title)];
+        if (note is not null)
+        {
+            body.Add(Subtle(note));
+            body.Add(Subheading(remedy.Title));
+        }
+        body.Add(Text(ChatText.Get("Explain_Cause", culture)) with { Weight = TextWeight.Bolder });
+        body.Add(Text(remedy.Cause) with { Spacing = Spacing.Small });
+        body.AddRange(StepsAndLinks(remedy, culture));
+        body.Add(new ActionSet(
+        [
+            new OpenUrlAction(ChatText.Get("Button_AdminCenter", culture), AdminCenter(remedy)),
+            Execute(ChatText.Get("Button_CheckNow", culture), new(CardVerbs.CheckAgain)),
+        ]));
+        return new AdaptiveCard(body);
+    }
+
+    private Container RaisedBlock(AlertFinding finding, CultureInfo culture)
+    {
+        var problem = ProblemOf(finding);
+        var remedy = remediation.For(finding.Token, problem, culture);
+        var fix = remedy.Steps.Count > 0 ? remedy.Steps[0] : remedy.Title;
+        if (HelpArticles(remedy).FirstOrDefault() is { } article) fix += $" [{article.Title}]({article.Url})";
+
+        return new Container(
+        [
+            new TextBlock(ChatText.Format("Alert_Token", culture, finding.Token.Name, remediation.KindLabel(finding.Token), remediation.Summarize(problem, finding.Token, culture)))
+            {
+                Color = ColorOf(finding.Severity),
+                Weight = TextWeight.Bolder,
+            },
+            Subtle(ChatText.Format("Alert_Fix", culture, fix)),
+        ]) { Separator = true };
+    }
+
+    private Container ClearedBlock(AlertFinding finding, bool withHeading, CultureInfo culture)
+    {
+        var key = finding.ClearReason switch
+        {
+            AlertClearReason.Renewed => "Alert_Renewed",
+            AlertClearReason.SyncRecovered => "Alert_SyncRecovered",
+            _ => "Alert_ProblemCleared",
+        };
+        List<CardElement> items = [];
+        if (withHeading) items.Add(Subheading(ChatText.Get("Alert_Resolved_Heading", culture)));
+        items.Add(new TextBlock(ChatText.Format(key, culture, finding.Token.Name, remediation.KindLabel(finding.Token))) { Color = TextColor.Good });
+        return new Container(items) { Separator = withHeading, Spacing = withHeading ? Spacing.Large : Spacing.Small };
+    }
+
+    /// Critical first; within a severity the planner's order is kept, which follows the health
+    /// evaluation's worst-first order of tokens (a stable sort).
+    private static List<AlertFinding> Raised(IReadOnlyList<AlertFinding> findings) =>
+        [.. findings.Where(f => f.Kind == AlertKind.Raised).OrderByDescending(f => f.Severity)];
+
+    private static Problem ProblemOf(AlertFinding finding) => finding.Problem ?? new Problem(finding.Code, finding.Severity);
+
+    private IEnumerable<CardElement> Banners(TenantHealth health, CardContext context)
+    {
+        var culture = context.Culture;
+        if (health.Source == SnapshotSource.Sample) yield return Banner(ChatText.Get("Banner_Sample", culture), ContainerStyle.Accent);
+        if (health.Source == SnapshotSource.Replay) yield return Banner(ChatText.Get("Banner_Replay", culture), ContainerStyle.Accent);
+        if (context.IsStale)
+        {
+            yield return Banner(ChatText.Format("Banner_Stale", culture, TextFormat.DateTime(health.AsOf, culture)), ContainerStyle.Warning);
+        }
+    }
+
+    private List<Fact> Facts(TokenHealth token, CultureInfo culture, bool withId)
+    {
+        List<Fact> facts = [new(ChatText.Get("Fact_Kind", culture), remediation.KindLabel(token))];
+        if (withId) facts.Add(new(ChatText.Get("Fact_TokenId", culture), token.Id));
+        if (!string.IsNullOrWhiteSpace(token.AppleId)) facts.Add(new(ChatText.Get("Fact_AppleId", culture), token.AppleId));
+        if (token.ExpiresAt is { } expires) facts.Add(new(ChatText.Get("Fact_Expires", culture), ExpiryValue(token, expires, culture)));
+
+        // The push certificate has no sync of its own.
+        if (token.Kind != TokenKind.Apns)
+        {
+            var lastSync = token.LastSuccessfulSyncAt is { } at
+                ? ChatText.Format("Value_WithRelative", culture, TextFormat.DateTime(at, culture), TextFormat.TimeAgo((int)(time.GetUtcNow() - at).TotalHours, culture))
+                : ChatText.Get("Value_Never", culture);
+            facts.Add(new(ChatText.Get("Fact_LastSync", culture), lastSync));
+        }
+        if (withId) facts.Add(new(ChatText.Get("Fact_Status", culture), remediation.StatusLabel(token.Status, culture)));
+        return facts;
+    }
+
+    /// "3/12/2027 (in 5 days)". The day count is the evaluator's when a problem carries it, so the
+    /// card and the problem line never disagree; otherwise it is computed the same way (whole days, truncated).
+    private string ExpiryValue(TokenHealth token, DateTimeOffset expires, CultureInfo culture)
+    {
+        var days = token.Problems.FirstOrDefault(p => p.Code is ProblemCode.Expired or ProblemCode.ExpiringSoon)?.DaysLeft
+            ?? (int)(expires - time.GetUtcNow()).TotalDays;
+        return ChatText.Format("Value_WithRelative", culture, TextFormat.Date(expires, culture), TextFormat.RelativeDays(days, culture));
+    }
+
+    private static IEnumerable<CardElement> Steps(RemediationEntry remedy, CultureInfo culture) =>
+        remedy.Steps.Select((step, i) => Text(ChatText.Format("Step_Numbered", culture, i + 1, step)) with { Spacing = Spacing.Small });
+
+    private static IEnumerable<CardElement> StepsAndLinks(RemediationEntry remedy, CultureInfo culture)
+    {
+        yield return Text(ChatText.Get("Steps_Heading", culture)) with { Weight = TextWeight.Bolder, Spacing = Spacing.Medium };
+        foreach (var step in Steps(remedy, culture)) yield return step;
+
+        List<HelpLink> articles = [.. HelpArticles(remedy)];
+        if (articles.Count == 0) yield break;
+        yield return Text(ChatText.Get("Links_Heading", culture)) with { Weight = TextWeight.Bolder, Spacing = Spacing.Medium };
+        // Teams renders a Markdown list from lines separated by \r.
+        yield return Text(string.Join('\r', articles.Select(a => $"- [{a.Title}]({a.Url})"))) with { Spacing = Spacing.Small };
+    }
+
+    /// Learn articles, without the admin center link, which gets a button of its own.
+    private static IEnumerable<HelpLink> HelpArticles(RemediationEntry remedy) => remedy.Links.Where(l => !IsAdminCenter(l.Url));
+
+    /// The blade the remediation links to, or the admin center's home page for topics without one.
+    private static Uri AdminCenter(RemediationEntry? remedy) =>
+        remedy?.Links.FirstOrDefault(l => IsAdminCenter(l.Url))?.Url ?? AdminCenterHome;
+
+    private static bool IsAdminCenter(Uri url) => string.Equals(url.Host, AdminCenterHome.Host, StringComparison.OrdinalIgnoreCase);
+
+    private static FactSet Examples(CultureInfo culture, IEnumerable<(string Topic, string[] Examples)> topics) =>
+        new([.. topics.Select(t => new Fact(
+            ChatText.Get($"Help_Topic_{t.Topic}", culture),
+            string.Join(", ", t.Examples.Select(e => ChatText.Example(e, culture)))))]);
+
+    private static string Count(int count, CultureInfo culture) => count.ToString("N0", culture);
+}

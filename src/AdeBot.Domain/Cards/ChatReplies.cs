@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace AdeBot.Domain.Cards;
+
+/// Short text replies (no card) in the user's language. None of them reveals token data, and none
+/// carries exception text: errors get a reference id, the details stay in the log.
+public static class ChatReplies
+{
+    /// For a tenant or user that may not ask. Says nothing about why or about the tokens.
+    public static string Refusal(CultureInfo culture) => ChatText.Get("Reply_Refusal", culture);
+
+    /// For anything the recognizer did not understand: suggests what to ask instead.
+    public static string UnknownReply(CultureInfo culture) =>
+        ChatText.Format("Reply_Unknown", culture, ChatText.Example("Health", culture), ChatText.Example("Expiring", culture), ChatText.Example("Help", culture));
+
+    public static string Greeting(CultureInfo culture) =>
+        ChatText.Format("Reply_Greeting", culture, ChatText.Example("Health", culture), ChatText.Example("Help", culture));
+
+    public static string Thanks(CultureInfo culture) => ChatText.Get("Reply_Thanks", culture);
+
+    public static string Subscribed(CultureInfo culture) => ChatText.Get("Reply_Subscribed", culture);
+
+    public static string Unsubscribed(CultureInfo culture) =>
+        ChatText.Format("Reply_Unsubscribed", culture, ChatText.Example("Subscribe", culture));
+
+    public static string ErrorReply(string referenceId, CultureInfo culture) => ChatText.Format("Reply_Error", culture, referenceId);
+
+    public static string PermissionMissing(string permission, CultureInfo culture) => ChatText.Format("Reply_PermissionMissing", culture, permission);
+
+    public static string GraphUnavailable(CultureInfo culture) => ChatText.Get("Reply_GraphUnavailable", culture);
+
+    /// In the new language: `culture` is the one just chosen.
+    public static string LanguageChanged(CultureInfo culture) => ChatText.Get("Reply_LanguageChanged", culture);
+
+    public static string NoTokenNamed(string name, CultureInfo culture) =>
+        ChatText.Format("Reply_NoTokenNamed", culture, ChatText.Format("Quoted", culture, name), ChatText.Example("Status", culture));
+
+    public static string Snoozed(int days, CultureInfo culture) => ChatText.Plural("Reply_Snoozed", days, culture);
+}

@@ -1,0 +1,57 @@
+using System.Text.Json.Serialization;
+
+namespace AdeBot.Domain.Cards.Model;
+
+/// The body elements AdeBot uses. Each is written with its schema `type` as the discriminator.
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(TextBlock), "TextBlock")]
+[JsonDerivedType(typeof(Container), "Container")]
+[JsonDerivedType(typeof(ColumnSet), "ColumnSet")]
+[JsonDerivedType(typeof(FactSet), "FactSet")]
+[JsonDerivedType(typeof(ActionSet), "ActionSet")]
+public abstract record CardElement
+{
+    public string? Id { get; init; }
+    public Spacing? Spacing { get; init; }
+    public bool? Separator { get; init; }
+    public bool? IsVisible { get; init; }
+}
+
+public sealed record TextBlock(string Text) : CardElement
+{
+    public bool? Wrap { get; init; } = true;
+    public TextWeight? Weight { get; init; }
+    public TextSize? Size { get; init; }
+    public TextColor? Color { get; init; }
+    public bool? IsSubtle { get; init; }
+    public TextBlockStyle? Style { get; init; }
+    public int? MaxLines { get; init; }
+}
+
+public sealed record Container(IReadOnlyList<CardElement> Items) : CardElement
+{
+    public ContainerStyle? Style { get; init; }
+    public bool? Bleed { get; init; }
+}
+
+public sealed record ColumnSet(IReadOnlyList<Column> Columns) : CardElement;
+
+/// Not an element of its own in the schema (it lives only inside a ColumnSet), but it still
+/// carries its `type`.
+public sealed record Column(IReadOnlyList<CardElement> Items)
+{
+    [JsonPropertyOrder(-1)]
+    public string Type => "Column";
+
+    /// "auto", "stretch", a weight ("2") or pixels ("80px").
+    public string? Width { get; init; }
+    public ContainerStyle? Style { get; init; }
+    public Spacing? Spacing { get; init; }
+    public bool? Separator { get; init; }
+}
+
+public sealed record FactSet(IReadOnlyList<Fact> Facts) : CardElement;
+
+public sealed record Fact(string Title, string Value);
+
+public sealed record ActionSet(IReadOnlyList<CardAction> Actions) : CardElement;

@@ -1,0 +1,36 @@
+using System.Globalization;
+using AdeBot.Domain.Remediation;
+
+namespace AdeBot.Domain.Conversation;
+
+public enum IntentKind
+{
+    Unknown,
+    Health,
+    ExpiringSoon,
+    TokenDetails,
+    ExplainError,
+    Subscribe,
+    Unsubscribe,
+    Help,
+    Greeting,
+    Thanks,
+    SetLanguage,
+}
+
+/// What the user asked. `LanguageOverride` is set whenever the text names a language ("in
+/// Finnish", "українською"), alone (SetLanguage) or inside another request. `TokenName` is the
+/// text as typed, for TokenNames.Find; `Days` the window of ExpiringSoon; `ErrorCode` or `Topic`
+/// what ExplainError is about. `Confidence` is 0 for Unknown and lower when typos were forgiven
+/// or the request was inferred from a bare keyword.
+public sealed record RecognizedIntent(
+    IntentKind Kind,
+    CultureInfo? LanguageOverride = null,
+    int? Days = null,
+    string? TokenName = null,
+    int? ErrorCode = null,
+    RemediationTopic? Topic = null,
+    double Confidence = 0)
+{
+    public static RecognizedIntent Unknown { get; } = new(IntentKind.Unknown);
+}

@@ -1,0 +1,40 @@
+using AdeBot.Domain.Health;
+using AdeBot.Domain.Tokens;
+
+namespace AdeBot.Domain.Conversation;
+
+/// Finds the tokens a TokenDetails request names, with the recognizer's folding and typo rules:
+/// "contoso abm", "Contoso-ABM" and "Contso ABM" all find "Contoso ABM".
+public static class TokenNames
+{
+    /// Tokens whose name is exactly the text (folded) if any; otherwise those whose name has a word
+    /// matching each word of the text, where a word may also name the token's kind ("ABM", "VPP").
+    public static IReadOnlyList<TokenHealth> Find(string? name, IEnumerable<TokenHealth> tokens)
+    {
+        List<string> query = [.. TextNormalizer.Words(name ?? string.Empty).Select(w => w.Folded)];
+        if (query.Count == 0) return [];
+
+        List<TokenHealth> candidates = [.. tokens];
+        List<TokenHealth> exact = [.. candidates.Where(t => Folded(t.Name).SequenceEqual(query))];
+        if (exact.Count > 0) return exact;
+
+        return [.. candidates.Where(t => query.All(word => Folded(t.Name).Concat(KindWords(t)).Any(part => Matches(word, part))))];
+    }
+
+    private static IEnumerable<string> Folded(string text) => TextNormalizer.Words(text).Select(w => w.Folded);
+
+    private static bool Matches(string word, string part) =>
+        new WordPattern(word, IsStem: true).Distance(part) is not null || new WordPattern(part, IsStem: false).Distance(word) is not null;
+
+    private static IEnumerable<string> KindWords(TokenHealth token) => token.Kind switch
+    {
+        TokenKind.Apns => ["apns", "apn", "push"],
+        TokenKind.Vpp => ["vpp"],
+        _ => token.Program switch
+        {
+            AppleProgram.BusinessManager => ["ade", "dep", "abm"],
+            AppleProgram.SchoolManager => ["ade", "dep", "asm"],
+            _ => ["ade", "dep"],
+        },
+    };
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using AdeBot.Domain.Cards;
+using AdeBot.Domain.Tokens;
+
+namespace AdeBot.Domain.Tests.Cards;
+
+/// Buttons work on every client and through both paths: each Action.Execute has an Action.Submit
+/// fallback with the same data, `data.verb` included, and the bot reads either back the same way.
+public sealed class CardActionTests
+{
+    private static readonly HashSet<string> Verbs =
+        [.. typeof(CardVerbs).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!)];
+
+    private readonly CardSamples _samples = new();
+
+    [Fact]
+    public void Every_execute_has_a_submit_fallback_with_the_same_title_and_data()
+    {
+        var executes = CardSamples.Cultures.SelectMany(_samples.EveryCard).SelectMany(named => CardJson.OfType(named.Card, "Action.Execute")).ToList();
+
+        Assert.NotEmpty(executes);
+        Assert.All(executes, execute =>
+        {
+            var verb = execute.GetProperty("verb").GetString()!;
+            var data = execute.GetProperty("data");
+            var fallback = execute.GetProperty("fallback");
+            Assert.Contains(verb, Verbs);
+            Assert.Equal(verb, data.GetProperty("verb").GetString());
+            Assert.Equal("Action.Submit", fallback.GetProperty("type").GetString());
+            Assert.Equal(execute.GetProperty("title").GetString(), fallback.GetProperty("title").GetString());
+            Assert.True(JsonElement.DeepEquals(data, fallback.GetProperty("data")));
+        });
+    }
+
+    [Fact]
+    public void Every_card_is_full_width_version_1_5_with_its_actions_in_action_sets()
+    {
+        Assert.All(CardSamples.Cultures.SelectMany(_samples.EveryCard), named =>
+        {
+            var json = CardJson.Of(named.Card);
+            Assert.Equal("1.5", json.GetProperty("version").GetString());
+            Assert.Equal("Full", json.GetProperty("msteams").GetProperty("width").GetString());
+            Assert.False(json.TryGetProperty("actions", out _), named.Name);
+            Assert.NotEmpty(CardJson.OfType(named.Card, "ActionSet"));
+        });
+    }
+
+    [Theory]
+    [InlineData("fi-FI", "/fi-fi/")]
+    [InlineData("uk-UA", "/uk-ua/")]
+    [InlineData("en-US", "/en-us/")]
+    public void Help_links_open_in_the_users_language(string locale, string segment)
+    {
+        var health = _samples.Evaluate(_samples.Mixed());
+        var answer = _samples.Composer.ComposeHealth(health, new CardContext(CultureInfo.GetCultureInfo(locale)));
+
+        var urls = answer.Cards.SelectMany(c => CardJson.OfType(c, "Action.OpenUrl")).Select(a => new Uri(a.GetProperty("url").GetString()!)).ToList();
+
+        Assert.All(urls, url => Assert.Equal(Uri.UriSchemeHttps, url.Scheme));
+        Assert.All(urls.Where(u => u.Host == "learn.microsoft.com"), url => Assert.StartsWith(segment, url.AbsolutePath, StringComparison.Ordinal));
+        Assert.Contains(urls, url => url.Host == "intune.microsoft.com");
+    }
+
+    [Fact]
+    public void Details_and_snooze_carry_what_the_host_needs()
+    {
+        var health = _samples.Evaluate(_samples.Mixed());
+        var findings = _samples.Findings(health);
+        var context = new CardContext(CultureInfo.GetCultureInfo("en-US"));
+
+        var details = _samples.Composer.ComposeHealth(health, context).Cards.SelectMany(c => CardJson.Executes(c, CardVerbs.Details)).ToList();
+        var snoozes = CardJson.Executes(_samples.Composer.ComposeAlert(findings, context), CardVerbs.Snooze).ToList();
+
+        Assert.Contains(details, d => Read(d) is { TokenId: "vpp-contoso", TokenKind: TokenKind.Vpp });
+        Assert.Equal([1, 7], snoozes.Select(s => Read(s)!.Days!.Value));
+        Assert.All(snoozes, s => Assert.Equal(
+            findings.Where(f => f.Kind == AdeBot.Domain.Alerts.AlertKind.Raised).Select(f => f.FindingKey).Order(),
+            Read(s)!.FindingKeys!.Order()));
+    }
+
+    [Fact]
+    public void Reads_the_data_of_an_invoke_and_of_a_submit_alike()
+    {
+        const string data = """{"verb":"details","tokenId":"ade-1","tokenKind":"ade"}""";
+        var invoke = JsonDocument.Parse($$"""{"action":{"type":"Action.Execute","id":"x","verb":"details","data":{{data}}},"trigger":"manual"}""").RootElement;
+        var submit = JsonDocument.Parse(data).RootElement;
+
+        var fromInvoke = CardActionData.TryRead(invoke);
+        var fromSubmit = CardActionData.TryRead(submit);
+
+        Assert.Equal(new CardActionData(CardVerbs.Details) { TokenId = "ade-1", TokenKind = TokenKind.Ade }, fromInvoke);
+        Assert.Equal(fromInvoke, fromSubmit);
+    }
+
+    [Theory]
+    [InlineData("""{"action":{"type":"Action.Execute","verb":"checkAgain"},"trigger":"automatic"}""", "checkAgain")]
+    [InlineData("""{"verb":"snooze","findingKeys":["t|Ade|1|expiry"],"days":7,"msteams":{"displayText":"x"}}""", "snooze")]
+    [InlineData("""{"verb":"showMore","skip":20}""", "showMore")]
+    public void Reads_a_verb_with_or_without_data(string json, string verb) =>
+        Assert.Equal(verb, CardActionData.TryRead(JsonDocument.Parse(json).RootElement)?.Verb);
+
+    [Theory]
+    [InlineData("""{"someOtherBot":true}""")]
+    [InlineData("""{"verb":""}""")]
+    [InlineData("""{"verb":"snooze","days":"seven"}""")]
+    [InlineData("""["verb"]""")]
+    [InlineData("""{"action":{"type":"Action.Execute"}}""")]
+    public void Ignores_values_that_are_not_ours(string json) =>
+        Assert.Null(CardActionData.TryRead(JsonDocument.Parse(json).RootElement));
+
+    private static CardActionData? Read(JsonElement execute) => CardActionData.TryRead(execute.GetProperty("data"));
+}

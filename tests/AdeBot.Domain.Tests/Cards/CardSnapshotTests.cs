@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.Json;
+using AdeBot.Domain.Cards;
+using AdeBot.Domain.Cards.Model;
+using AdeBot.Domain.Remediation;
+using AdeBot.Domain.Tokens;
+
+namespace AdeBot.Domain.Tests.Cards;
+
+/// The JSON of the main cards, per language, exactly as it is sent.
+public sealed class CardSnapshotTests
+{
+    private static readonly JsonSerializerOptions Indented = new(AdaptiveCardJson.Options) { WriteIndented = true };
+
+    private readonly CardSamples _samples = new();
+
+    public static TheoryData<string> Locales => [.. CardSamples.Cultures.Select(c => c.Name)];
+
+    [Theory]
+    [MemberData(nameof(Locales))]
+    public void Health_answer(string locale)
+    {
+        var health = _samples.Evaluate(_samples.Mixed(SnapshotSource.Sample));
+
+        var answer = _samples.Composer.ComposeHealth(health, Context(locale));
+
+        Assert.Equal(2, answer.Cards.Count);
+        Match("health", locale, answer.Cards);
+    }
+
+    [Theory]
+    [MemberData(nameof(Locales))]
+    public void All_clear(string locale) =>
+        Match("all-clear", locale, _samples.Composer.ComposeHealth(_samples.Evaluate(_samples.Healthy()), Context(locale)).Cards);
+
+    [Theory]
+    [MemberData(nameof(Locales))]
+    public void Expiring(string locale) =>
+        Match("expiring", locale, _samples.Composer.ComposeExpiring(_samples.Evaluate(_samples.Mixed()), 30, Context(locale) with { IsStale = true }));
+
+    [Theory]
+    [MemberData(nameof(Locales))]
+    public void Token_details(string locale)
+    {
+        var health = _samples.Evaluate(_samples.Mixed());
+
+        Match("details", locale, _samples.Composer.ComposeTokenDetails(health, health.Tokens.Single(t => t.Id == "ade-schools"), Context(locale)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Locales))]
+    public void Explanation_of_a_topic(string locale) =>
+        Match("explain-terms", locale, _samples.Composer.ComposeExplanation(RemediationTopic.TermsNotAccepted, Context(locale)));
+
+    [Theory]
+    [MemberData(nameof(Locales))]
+    public void Explanation_of_an_error_code(string locale) =>
+        Match("error-code-7", locale, _samples.Composer.ComposeExplanation(7, Context(locale)));
+
+    [Theory]
+    [MemberData(nameof(Locales))]
+    public void Help(string locale) => Match("help", locale, _samples.Composer.ComposeHelp(Context(locale)));
+
+    [Theory]
+    [MemberData(nameof(Locales))]
+    public void Welcome(string locale) => Match("welcome", locale, _samples.Composer.ComposeWelcome(Context(locale), subscribed: true));
+
+    [Theory]
+    [MemberData(nameof(Locales))]
+    public void Alert(string locale)
+    {
+        var findings = _samples.Findings(_samples.Evaluate(_samples.Mixed()));
+        var culture = CultureInfo.GetCultureInfo(locale);
+
+        Match("alert", locale, _samples.Composer.ComposeAlert(findings, Context(locale)));
+        Snapshot.Match($"alert-summary.{locale}", JsonSerializer.Serialize(_samples.Composer.AlertSummary(findings, culture), Indented) + "\n");
+    }
+
+    private static CardContext Context(string locale) => new(CultureInfo.GetCultureInfo(locale));
+
+    private static void Match(string name, string locale, AdaptiveCard card) => Snapshot.Match($"{name}.{locale}", JsonSerializer.Serialize(card, Indented) + "\n");
+
+    private static void Match(string name, string locale, IReadOnlyList<AdaptiveCard> cards) =>
+        Snapshot.Match($"{name}.{locale}", JsonSerializer.Serialize(cards, Indented) + "\n");
+}
