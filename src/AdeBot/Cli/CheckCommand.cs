@@ -1,0 +1,88 @@
+using System.Globalization;
+using AdeBot.Domain.Health;
+using AdeBot.Domain.Localization;
+using AdeBot.Domain.Remediation;
+using AdeBot.Domain.Tokens;
+
+namespace AdeBot.Cli;
+
+/// `check [--json] [--locale fi-FI]`: the health of every watched tenant, for people or for
+/// monitoring systems (exit codes follow the monitoring-plugin convention).
+public sealed class CheckCommand(string[] arguments) : CliCommand(arguments)
+{
+    public const string Usage = "Usage: check [--json] [--locale <bcp47, e.g. en-US, fi-FI, uk-UA>]";
+
+    protected override int FailureExitCode => 3;
+
+    protected override async Task<int> ExecuteAsync(IServiceProvider services, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var json = Arguments.Contains("--json");
+        var locale = OptionValue(Arguments, "--locale");
+        var unknown = Arguments.Where((a, i) => a != "--json" && a != "--locale" && !(i > 0 && Arguments[i - 1] == "--locale")).ToList();
+        if (unknown.Count > 0 || (Arguments.Contains("--locale") && locale is null))
+        {
+            await stderr.WriteLineAsync(unknown.Count > 0 ? $"Unknown argument: {unknown[0]}" : "--locale needs a value.");
+            await stderr.WriteLineAsync(Usage);
+            return FailureExitCode;
+        }
+
+        var report = await BuildReportAsync(services, cancellationToken);
+        await stdout.WriteLineAsync(json ? report.ToJson() : Describe(report, services.GetRequiredService<RemediationCatalog>(), SupportedCultures.Resolve(locale)));
+        return report.ExitCode;
+    }
+
+    public static async Task<CheckReport> BuildReportAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var inventory = services.GetRequiredService<ITokenInventory>();
+        var evaluator = services.GetRequiredService<HealthEvaluator>();
+        var tenants = new List<TenantReport>();
+        foreach (var tenantId in inventory.WatchedTenantIds)
+        {
+            var reading = await inventory.ReadAsync(tenantId, cancellationToken);
+            var health = reading.Snapshot is { } snapshot ? evaluator.Evaluate(snapshot) : null;
+            tenants.Add(new TenantReport(tenantId, reading.Source, health, reading.IsStale, ErrorOf(reading.Failure)));
+        }
+        return new CheckReport(tenants);
+    }
+
+    private static CheckError? ErrorOf(InventoryFailure? failure) => failure switch
+    {
+        null => null,
+        { Kind: InventoryFailureKind.PermissionMissing } => new CheckError(
+            "permissionMissing",
+            $"Microsoft Graph refused the read. Grant the application permission {failure.MissingPermission} to AdeBot's app registration and give admin consent (Entra admin center > App registrations > API permissions > Grant admin consent).",
+            failure.MissingPermission),
+        { Kind: InventoryFailureKind.GraphUnavailable } => new CheckError("graphUnavailable", "Microsoft Graph did not answer in time or kept throttling; try again later."),
+        { Kind: InventoryFailureKind.TenantNotConfigured } => new CheckError("tenantNotConfigured", "AdeBot has no Graph credentials for this tenant."),
+        _ => new CheckError("unexpected", "The answer from Microsoft Graph could not be read; see the log for details."),
+    };
+
+    private static string Describe(CheckReport report, RemediationCatalog catalog, CultureInfo culture)
+    {
+        var text = new StringWriter(culture);
+        foreach (var tenant in report.Tenants)
+        {
+            var source = tenant.Source switch
+            {
+                SnapshotSource.Sample => " (built-in sample data)",
+                SnapshotSource.Replay => " (replayed recording)",
+                _ => "",
+            };
+            text.WriteLine($"Tenant {tenant.TenantId}{source}");
+            if (tenant.Error is { } error) text.WriteLine($"  ERROR {error.Code}: {error.Message}");
+            if (tenant.Health is not { } health) continue;
+            var stale = tenant.IsStale ? " (last good data, Graph is failing)" : "";
+            text.WriteLine($"  {catalog.StatusLabel(health.Status, culture).ToUpper(culture)} as of {TextFormat.DateTime(health.AsOf, culture)}{stale}");
+            foreach (var token in health.Tokens)
+            {
+                var expiry = token.ExpiresAt is { } at ? $"  expires {TextFormat.Date(at, culture)}" : "";
+                text.WriteLine($"  [{catalog.StatusLabel(token.Status, culture)}] {catalog.KindLabel(token),-4} {token.Name}{(token.AppleId is null ? "" : $" <{token.AppleId}>")}{expiry}");
+                foreach (var problem in token.Problems)
+                {
+                    text.WriteLine($"      - {catalog.Summarize(problem, token, culture)}");
+                }
+            }
+        }
+        return text.ToString().TrimEnd();
+    }
+}
