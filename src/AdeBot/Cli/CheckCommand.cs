@@ -1,4 +1,5 @@
 using System.Globalization;
+using AdeBot.Domain.Cards;
 using AdeBot.Domain.Health;
 using AdeBot.Domain.Localization;
 using AdeBot.Domain.Remediation;
@@ -26,12 +27,13 @@ public sealed class CheckCommand(string[] arguments) : CliCommand(arguments)
             return FailureExitCode;
         }
 
-        var report = await BuildReportAsync(services, cancellationToken);
-        await stdout.WriteLineAsync(json ? report.ToJson() : Describe(report, services.GetRequiredService<RemediationCatalog>(), SupportedCultures.Resolve(locale)));
+        var culture = SupportedCultures.Resolve(locale);
+        var report = await BuildReportAsync(services, culture, cancellationToken);
+        await stdout.WriteLineAsync(json ? report.ToJson() : Describe(report, services.GetRequiredService<RemediationCatalog>(), culture));
         return report.ExitCode;
     }
 
-    public static async Task<CheckReport> BuildReportAsync(IServiceProvider services, CancellationToken cancellationToken)
+    public static async Task<CheckReport> BuildReportAsync(IServiceProvider services, CultureInfo culture, CancellationToken cancellationToken)
     {
         var inventory = services.GetRequiredService<ITokenInventory>();
         var evaluator = services.GetRequiredService<HealthEvaluator>();
@@ -40,22 +42,26 @@ public sealed class CheckCommand(string[] arguments) : CliCommand(arguments)
         {
             var reading = await inventory.ReadAsync(tenantId, cancellationToken);
             var health = reading.Snapshot is { } snapshot ? evaluator.Evaluate(snapshot) : null;
-            tenants.Add(new TenantReport(tenantId, reading.Source, health, reading.IsStale, ErrorOf(reading.Failure)));
+            tenants.Add(new TenantReport(tenantId, reading.Source, health, reading.IsStale, ErrorOf(reading.Failure, culture)));
         }
         return new CheckReport(tenants);
     }
 
-    private static CheckError? ErrorOf(InventoryFailure? failure) => failure switch
+    /// The same sentences a chat user gets, so a rule's wording lives in one place.
+    private static CheckError? ErrorOf(InventoryFailure? failure, CultureInfo culture) => failure switch
     {
         null => null,
         { Kind: InventoryFailureKind.PermissionMissing } => new CheckError(
             "permissionMissing",
-            $"Microsoft Graph refused the read. Grant the application permission {failure.MissingPermission} to AdeBot's app registration and give admin consent (Entra admin center > App registrations > API permissions > Grant admin consent).",
-            failure.MissingPermission),
-        { Kind: InventoryFailureKind.GraphUnavailable } => new CheckError("graphUnavailable", "Microsoft Graph did not answer in time or kept throttling; try again later."),
-        { Kind: InventoryFailureKind.TenantNotConfigured } => new CheckError("tenantNotConfigured", "AdeBot has no Graph credentials for this tenant."),
-        _ => new CheckError("unexpected", "The answer from Microsoft Graph could not be read; see the log for details."),
+            ChatReplies.PermissionMissing(failure.MissingPermission ?? GraphPermission, culture),
+            failure.MissingPermission ?? GraphPermission),
+        { Kind: InventoryFailureKind.GraphUnavailable } => new CheckError("graphUnavailable", ChatReplies.GraphUnavailable(culture)),
+        { Kind: InventoryFailureKind.TenantNotConfigured } => new CheckError("tenantNotConfigured", ChatReplies.Refusal(culture)),
+        // The inventory has already logged the cause (on stderr for this command).
+        _ => new CheckError("unexpected", "The answer from Microsoft Graph could not be read; the log on stderr says why."),
     };
+
+    private const string GraphPermission = "DeviceManagementServiceConfig.Read.All";
 
     private static string Describe(CheckReport report, RemediationCatalog catalog, CultureInfo culture)
     {
