@@ -75,6 +75,10 @@ internal sealed class TokenInventory : ITokenInventory, IDisposable
     public bool CanRead(string tenantId) =>
         !string.IsNullOrWhiteSpace(tenantId) && (_anyTenant is not null || _tenants.ContainsKey(tenantId));
 
+    /// The Graph client of a tenant with credentials; null on the sample or a replay, which have no directory to ask.
+    internal GraphServiceClient? GraphClientFor(string tenantId) =>
+        _anyTenant is null && !string.IsNullOrWhiteSpace(tenantId) ? _tenants.GetValueOrDefault(tenantId)?.Client : null;
+
     public Task<InventoryReading> ReadAsync(string tenantId, CancellationToken cancellationToken) =>
         ReadAsync(tenantId, forceRefresh: false, cancellationToken);
 
@@ -128,6 +132,8 @@ internal sealed class TokenInventory : ITokenInventory, IDisposable
 
     public void Dispose()
     {
+        // Registered under two service types (ITokenInventory and TokenInventory), so disposed twice.
+        if (_shutdown.IsCancellationRequested) return;
         _shutdown.Cancel();
         foreach (var http in _httpClients) http.Dispose();
         _shutdown.Dispose();

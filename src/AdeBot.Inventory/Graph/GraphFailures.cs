@@ -48,7 +48,7 @@ internal static class GraphFailures
                 InventoryLog.GraphUnavailable(logger, tenantId, null, null, "the sign-in endpoint could not be reached");
                 return new InventoryFailure(InventoryFailureKind.GraphUnavailable);
             }
-            if (chain.Any(e => ConsentMissingCodes.Any(code => e.Message.Contains(code, StringComparison.Ordinal))))
+            if (chain.Any(MeansConsentMissing))
             {
                 InventoryLog.PermissionMissing(logger, tenantId, null, null, RequiredPermission);
                 return new InventoryFailure(InventoryFailureKind.PermissionMissing, RequiredPermission);
@@ -67,13 +67,16 @@ internal static class GraphFailures
         return new InventoryFailure(InventoryFailureKind.Unexpected);
     }
 
-    private static bool IsNetworkFailure(Exception e) =>
+    internal static bool MeansConsentMissing(Exception e) =>
+        ConsentMissingCodes.Any(code => e.Message.Contains(code, StringComparison.Ordinal));
+
+    internal static bool IsNetworkFailure(Exception e) =>
         e is HttpRequestException || e is RequestFailedException { Status: 0 or 429 or >= 500 };
 
-    private static string? RequestId(ApiException api) =>
+    internal static string? RequestId(ApiException api) =>
         api.ResponseHeaders.FirstOrDefault(h => h.Key.Equals("request-id", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
 
-    private static IEnumerable<Exception> Flatten(Exception exception)
+    internal static IEnumerable<Exception> Flatten(Exception exception)
     {
         yield return exception;
         var inner = exception is AggregateException aggregate ? aggregate.InnerExceptions : (IEnumerable<Exception>)

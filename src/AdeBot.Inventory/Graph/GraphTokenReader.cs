@@ -13,6 +13,9 @@ internal sealed class GraphTokenReader(GraphServiceClient client, string graphRo
     /// Intune allows 2,000 ADE and 3,000 VPP tokens per tenant; a collection far past that means paging went wrong.
     internal const int MaxItemsPerCollection = 10_000;
 
+    /// The tenant's signed-in client, shared with the group membership check (one sign-in, one token cache).
+    public GraphServiceClient Client => client;
+
     private static readonly string AdePath = $"/beta/deviceManagement/depOnboardingSettings?$select={DepOnboardingSettingModel.Select}";
     private static readonly string ApnsPath = $"/v1.0/deviceManagement/applePushNotificationCertificate?$select={ApplePushNotificationCertificateModel.Select}";
     private static readonly string VppPath = $"/v1.0/deviceAppManagement/vppTokens?$select={VppTokenModel.Select}";

@@ -1,0 +1,17 @@
+namespace AdeBot.Access;
+
+/// The "Access" section: who may ask AdeBot and subscribe to its alerts. The arrays default to empty
+/// (not to built-in entries) because configuration binding appends to an array's existing items.
+public sealed class AccessOptions
+{
+    public const string SectionName = "Access";
+
+    /// Directory (tenant) id GUIDs. Empty: the tenants with Graph credentials, or any tenant on the sample or a replay.
+    public string[] AllowedTenantIds { get; set; } = [];
+
+    /// Entra group object ids; when set, only their (transitive) members may ask. Empty: anyone in an allowed tenant.
+    public string[] AdminGroupIds { get; set; } = [];
+
+    /// How long a membership answer is reused for the same user; 0 asks Graph on every message.
+    public int MembershipCacheMinutes { get; set; } = 5;
+}

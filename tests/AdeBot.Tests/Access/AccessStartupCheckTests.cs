@@ -1,0 +1,39 @@
+using static AdeBot.Tests.Access.AccessHost;
+
+namespace AdeBot.Tests.Access;
+
+public sealed class AccessStartupCheckTests
+{
+    private const int NoAdminGroup = 3150, AdminGroupsWithoutDirectory = 3151, AllowedTenantUnreadable = 3152;
+
+    public static TheoryData<string, string?, string?, int[]> Warnings => new()
+    {
+        // where answers come from, Access:AdminGroupIds:0, Access:AllowedTenantIds:0, warnings expected
+        { "graph", null, null, [NoAdminGroup] },
+        { "graph", AdminGroup, null, [] },
+        { "graph", AdminGroup, TenantA, [] },
+        { "graph", AdminGroup, TenantB, [AllowedTenantUnreadable] },
+        { "sample", null, null, [] },
+        { "replay", null, TenantB, [] },
+        { "sample", AdminGroup, null, [AdminGroupsWithoutDirectory] },
+        { "replay", AdminGroup, null, [AdminGroupsWithoutDirectory] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Warnings))]
+    public async Task Start_up_warns_about_settings_that_leave_AdeBot_open_or_useless(string mode, string? adminGroup, string? allowedTenant, int[] expected)
+    {
+        Dictionary<string, string?> settings = [];
+        if (adminGroup is not null) settings["Access:AdminGroupIds:0"] = adminGroup;
+        if (allowedTenant is not null) settings["Access:AllowedTenantIds:0"] = allowedTenant;
+        using var host = new AccessHost(mode, settings);
+
+        await host.StartAsync();
+
+        Assert.Equal(expected, host.Logs.Entries.Where(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.EventId.Id is >= 3150 and < 3160)
+            .Select(e => e.EventId.Id));
+        Assert.Single(host.Logs.Entries, e => e.EventId.Id == 3153);
+        if (expected.Contains(NoAdminGroup))
+            Assert.Contains("anyone in an allowed tenant can read token health", host.Logs.AllText);
+    }
+}
