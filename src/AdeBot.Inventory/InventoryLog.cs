@@ -3,34 +3,34 @@ using Microsoft.Extensions.Logging;
 
 namespace AdeBot.Inventory;
 
-/// Event ids 3000–3099 belong to the inventory. Nothing here carries a secret, an access token or a
+/// Event ids 2000–2099 belong to the inventory. Nothing here carries a secret, an access token or a
 /// VPP token; failures are logged with the HTTP status and Graph's request-id for support cases.
 internal static partial class InventoryLog
 {
-    [LoggerMessage(3000, LogLevel.Information, "Token inventory serves {Source} data for {TenantCount} tenant(s).")]
+    [LoggerMessage(2000, LogLevel.Information, "Token inventory serves {Source} data for {TenantCount} tenant(s).")]
     public static partial void Started(ILogger logger, SnapshotSource source, int tenantCount);
 
-    [LoggerMessage(3001, LogLevel.Debug, "Read tenant {TenantId} from {Source}: {AdeCount} ADE token(s), APNs certificate {ApnsState}, {VppCount} VPP token(s).")]
+    [LoggerMessage(2001, LogLevel.Debug, "Read tenant {TenantId} from {Source}: {AdeCount} ADE token(s), APNs certificate {ApnsState}, {VppCount} VPP token(s).")]
     public static partial void Read(ILogger logger, string tenantId, SnapshotSource source, int adeCount, string apnsState, int vppCount);
 
-    [LoggerMessage(3002, LogLevel.Warning, "Graph refused tenant {TenantId} (HTTP {StatusCode}, request-id {RequestId}). Grant the application permission {Permission} and admin consent in that tenant.")]
+    [LoggerMessage(2002, LogLevel.Warning, "Graph refused tenant {TenantId} (HTTP {StatusCode}, request-id {RequestId}). Grant the application permission {Permission} and admin consent in that tenant.")]
     public static partial void PermissionMissing(ILogger logger, string tenantId, int? statusCode, string? requestId, string permission);
 
-    [LoggerMessage(3003, LogLevel.Warning, "Graph is unavailable for tenant {TenantId} (HTTP {StatusCode}, request-id {RequestId}, {Reason}).")]
+    [LoggerMessage(2003, LogLevel.Warning, "Graph is unavailable for tenant {TenantId} (HTTP {StatusCode}, request-id {RequestId}, {Reason}).")]
     public static partial void GraphUnavailable(ILogger logger, string tenantId, int? statusCode, string? requestId, string reason);
 
-    [LoggerMessage(3004, LogLevel.Error, "Reading tenant {TenantId} failed unexpectedly.")]
+    [LoggerMessage(2004, LogLevel.Error, "Reading tenant {TenantId} failed unexpectedly.")]
     public static partial void Unexpected(ILogger logger, string tenantId, Exception exception);
 
-    [LoggerMessage(3005, LogLevel.Warning, "Serving tenant {TenantId}'s snapshot taken at {AsOf:O} because the refresh failed ({FailureKind}).")]
+    [LoggerMessage(2005, LogLevel.Warning, "Serving tenant {TenantId}'s snapshot taken at {AsOf:O} because the refresh failed ({FailureKind}).")]
     public static partial void ServingStale(ILogger logger, string tenantId, DateTimeOffset asOf, InventoryFailureKind failureKind);
 
-    [LoggerMessage(3007, LogLevel.Warning, "Tenant {TenantId} was asked for but has no Graph credentials configured.")]
+    [LoggerMessage(2007, LogLevel.Warning, "Tenant {TenantId} was asked for but has no Graph credentials configured.")]
     public static partial void TenantNotConfigured(ILogger logger, string tenantId);
 
-    [LoggerMessage(3008, LogLevel.Error, "Signing in to tenant {TenantId} failed; check Graph:ClientId and the secret, certificate or managed identity, and that the app is consented in that tenant. {Detail}")]
+    [LoggerMessage(2008, LogLevel.Error, "Signing in to tenant {TenantId} failed; check Graph:ClientId and the secret, certificate or managed identity, and that the app is consented in that tenant. {Detail}")]
     public static partial void CredentialRejected(ILogger logger, string tenantId, string detail);
 
-    [LoggerMessage(3009, LogLevel.Information, "Graph:ReplayPath is set, so the recording {ReplayPath} answers for every tenant and the configured tenant credentials are not used.")]
+    [LoggerMessage(2009, LogLevel.Information, "Graph:ReplayPath is set, so the recording {ReplayPath} answers for every tenant and the configured tenant credentials are not used.")]
     public static partial void ReplayOverridesTenants(ILogger logger, string replayPath);
 }

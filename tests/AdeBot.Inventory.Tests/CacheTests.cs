@@ -59,7 +59,7 @@ public sealed class CacheTests
         Assert.Equal(kind, stale.Failure?.Kind);
         Assert.Same(good.Snapshot, stale.Snapshot);
         Assert.Equal(takenAt, stale.Snapshot!.AsOf);
-        Assert.Contains(host.Logs.Entries, e => e.EventId.Id == 3005);
+        Assert.Contains(host.Logs.Entries, e => e.EventId.Id == 2005);
 
         failing = false;
         var recovered = await host.ReadAsync();

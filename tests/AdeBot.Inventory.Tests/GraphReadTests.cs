@@ -73,7 +73,7 @@ public sealed class GraphReadTests
 
         Assert.Equal(new InventoryFailure(InventoryFailureKind.PermissionMissing, "DeviceManagementServiceConfig.Read.All"), reading.Failure);
         Assert.False(reading.IsStale);
-        Assert.Contains(host.Logs.Entries, e => e.EventId.Id == 3002 && e.Text.Contains("req-42"));
+        Assert.Contains(host.Logs.Entries, e => e.EventId.Id == 2002 && e.Text.Contains("req-42"));
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class GraphReadTests
         var reading = await host.ReadAsync();
 
         Assert.Equal(new InventoryFailure(InventoryFailureKind.Unexpected), reading.Failure);
-        Assert.Contains(host.Logs.Entries, e => e.EventId.Id == 3004);
+        Assert.Contains(host.Logs.Entries, e => e.EventId.Id == 2004);
     }
 
     [Fact]
@@ -280,7 +280,7 @@ public sealed class GraphReadTests
         Assert.Equal(expected, reading.Failure?.Kind);
         Assert.Empty(network.GraphRequests(AdePath));
         Assert.DoesNotContain(TestHost.ClientSecret, host.Logs.AllText);
-        if (expected == InventoryFailureKind.Unexpected) Assert.Contains(host.Logs.Entries, e => e.EventId.Id == 3008);
+        if (expected == InventoryFailureKind.Unexpected) Assert.Contains(host.Logs.Entries, e => e.EventId.Id == 2008);
     }
 
     private static string[] Selected(FakeNetwork network, string path) =>

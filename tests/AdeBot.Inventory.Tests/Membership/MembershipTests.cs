@@ -47,7 +47,7 @@ public sealed class MembershipTests
         Assert.Equal(MembershipOutcome.CannotCheck, result.Outcome);
         Assert.Equal(MembershipCheckFailure.PermissionMissing, result.Failure);
         Assert.Equal(["GroupMember.Read.All", "User.Read.All"], result.MissingPermissions);
-        var warning = Assert.Single(host.Logs.Entries, e => e.EventId.Id == 3102);
+        var warning = Assert.Single(host.Logs.Entries, e => e.EventId.Id == 2102);
         Assert.Contains("GroupMember.Read.All and User.Read.All", warning.Text);
         Assert.Contains("req-403", warning.Text);
         Assert.DoesNotContain(TestHost.ClientSecret, host.Logs.AllText);
@@ -159,7 +159,7 @@ public sealed class MembershipTests
         var result = await host.CheckAsync([Group(1)]);
 
         Assert.Equal(MembershipResult.NotMember, result);
-        Assert.Single(host.Logs.Entries, e => e.EventId.Id == 3107);
+        Assert.Single(host.Logs.Entries, e => e.EventId.Id == 2107);
     }
 
     [Fact]
