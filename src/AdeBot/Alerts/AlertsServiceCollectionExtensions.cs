@@ -1,0 +1,50 @@
+using AdeBot.Connector;
+using AdeBot.Domain.Alerts;
+using AdeBot.Domain.Cards;
+using AdeBot.Domain.Health;
+using AdeBot.Domain.Remediation;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AdeBot.Alerts;
+
+public static class AlertsServiceCollectionExtensions
+{
+    /// Proactive alerts: AlertOptions and AlertServiceOptions from the `Alerts` section (validated at
+    /// start-up), the AlertPlanner, the ProactiveSender and the AlertsWorker background service.
+    /// Needs AddTokenHealth, AddTokenInventory, AddAlertStorage and, for the worker to send,
+    /// AddBotConnector (CLI commands run without it and never start the worker).
+    public static IServiceCollection AddAlerts(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(AlertOptions.SectionName);
+        services.AddOptions<AlertOptions>()
+            .Bind(section)
+            .PostConfigure(options =>
+            {
+                if (section[nameof(AlertOptions.CheckJitter)] is null) options.CheckJitter = AlertServiceOptions.DefaultJitterFor(options.CheckInterval);
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<AlertServiceOptions>()
+            .Bind(section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new AlertPlanner(sp.GetRequiredService<IOptions<AlertOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new CardComposer(
+            sp.GetRequiredService<RemediationCatalog>(),
+            sp.GetRequiredService<IOptions<HealthRulesOptions>>().Value,
+            sp.GetRequiredService<IOptions<AlertOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
+        // A factory, so that a host without the connector (CLI commands) still passes DI validation.
+        services.TryAddSingleton(sp => new ProactiveSender(
+            sp.GetRequiredService<ConnectorClientFactory>(),
+            sp.GetRequiredService<IOptions<AlertServiceOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ProactiveSender>>()));
+        services.TryAddSingleton<AlertsWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<AlertsWorker>());
+        return services;
+    }
+}

@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using AdeBot.Alerts;
+using AdeBot.Connector;
+using AdeBot.Domain.Alerts;
+using AdeBot.Health;
+using AdeBot.Inventory;
+using AdeBot.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging;
+
+namespace AdeBot.Tests.Alerts;
+
+/// The alert feature as the host registers it (health, inventory, SQLite storage, the connector in
+/// local mode, AddAlerts) on a ServiceProvider of its own. Disposing it and building another on the
+/// same data folder is a restart. The network edge is the test's: a fake connector server, and the
+/// sample tenant or a Graph replay file.
+internal sealed class AlertsTestHost : IAsyncDisposable
+{
+    public const string TenantId = SampleTenant.TenantId;
+    public const string BotId = "28:adebot-local";
+
+    private readonly ServiceProvider _services;
+
+    private AlertsTestHost(ServiceProvider services, CapturedLogs logs)
+    {
+        _services = services;
+        Logs = logs;
+    }
+
+    public static AlertsTestHost Start(TimeProvider time, string dataPath, IDictionary<string, string?>? settings = null)
+    {
+        Dictionary<string, string?> all = new()
+        {
+            ["Bot:AllowUnauthenticatedLocalRequests"] = "true",
+            ["Storage:DataPath"] = dataPath,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
+
+        var logs = new CapturedLogs();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(logs));
+        services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Development, ContentRootPath = dataPath });
+        services.AddSingleton(time);
+        services.AddTokenHealth(configuration);
+        services.AddTokenInventory(configuration);
+        services.AddAlertStorage(configuration, dataPath);
+        services.AddBotConnector(configuration);
+        services.AddAlerts(configuration);
+        return new AlertsTestHost(services.BuildServiceProvider(), logs);
+    }
+
+    public CapturedLogs Logs { get; }
+
+    public AlertsWorker Worker => _services.GetRequiredService<AlertsWorker>();
+
+    public ISubscriptionStore Subscriptions => _services.GetRequiredService<ISubscriptionStore>();
+
+    public IAlertLedger Ledger => _services.GetRequiredService<IAlertLedger>();
+
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    public Task<AlertCheckResult> CheckAsync() => Worker.RunCheckAsync(TestTimeout.Token);
+
+    /// Stores a conversation as an install in local mode would, subscribed.
+    public async Task<ConversationSubscription> InstallAsync(
+        string conversationId, string serviceUrl, string locale = "en-US", string conversationType = "personal",
+        string? localeOverride = null, bool fromLocalMode = true)
+    {
+        var personal = conversationType == "personal";
+        var conversation = new StoredConversation(
+            TenantId, conversationId, conversationType, "msteams", serviceUrl, BotId, "AdeBot",
+            UserId: $"29:{conversationId}-user", UserAadObjectId: personal ? "00000000-0000-0000-0000-00000000a11c" : null,
+            TeamId: personal ? null : "19:team@thread.tacv2", Locale: locale, FromLocalMode: fromLocalMode);
+        var subscription = await Subscriptions.UpsertConversationAsync(conversation, subscribeIfNew: true, TestTimeout.Token);
+        if (localeOverride is not null)
+        {
+            await Subscriptions.SetLocaleOverrideAsync(subscription.Key, localeOverride, TestTimeout.Token);
+        }
+
+        return subscription;
+    }
+
+    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+}
+
+/// A safety net so a broken test fails instead of hanging the run; no test depends on it firing.
+internal static class TestTimeout
+{
+    public static CancellationToken Token => new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token;
+}
+
+/// Every log entry, to check event ids and that nothing secret or user-facing leaks.
+internal sealed class CapturedLogs : ILoggerProvider
+{
+    public ConcurrentQueue<(LogLevel Level, EventId EventId, string Text)> Entries { get; } = new();
+
+    public IReadOnlyList<int> EventIds => [.. Entries.Select(e => e.EventId.Id)];
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this);
+
+    public void Dispose() { }
+
+    private sealed class Logger(CapturedLogs logs) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            logs.Entries.Enqueue((logLevel, eventId, $"{formatter(state, exception)} {exception}"));
+    }
+}
+
+/// A temporary data folder, deleted with the test.
+internal sealed class TempFolder : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("adebot-alerts-").FullName;
+
+    public void Dispose()
+    {
+        // SQLite pools connections; the pool must let go of the file before the folder can go.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
