@@ -1,25 +1,15 @@
 using AdeBot.Connector;
-using AdeBot.Domain.Alerts;
-using AdeBot.Domain.Cards;
 using AdeBot.Domain.Conversation;
-using AdeBot.Domain.Health;
-using AdeBot.Domain.Remediation;
-using Microsoft.Extensions.Options;
 
 namespace AdeBot.Conversations;
 
 public static class ConversationsServiceCollectionExtensions
 {
-    /// The chat side of AdeBot: intents, cards and the engine that answers. Needs the health
-    /// rules, inventory, storage, access policy and alerts registered too.
+    /// The chat side of AdeBot: intents and the engine that answers. Needs the health rules,
+    /// inventory, storage, access policy and alerts (which register the card composer) too.
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
         services.AddSingleton<IntentRecognizer>();
-        services.AddSingleton(sp => new CardComposer(
-            sp.GetRequiredService<RemediationCatalog>(),
-            sp.GetRequiredService<IOptions<HealthRulesOptions>>().Value,
-            sp.GetRequiredService<IOptions<AlertOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ConversationEngine>();
         return services;
     }
