@@ -19,13 +19,18 @@ public sealed class SqliteAlertStore(AlertDatabase database, TimeProvider time) 
 
     private const string FindingFilter = "token_kind = $kind AND token_id = $tokenId AND track = $track";
 
-    public async Task<ConversationSubscription> UpsertConversationAsync(StoredConversation conversation, bool subscribeIfNew, CancellationToken cancellationToken)
+    public async Task<ConversationUpsert> UpsertConversationAsync(StoredConversation conversation, bool subscribeIfNew, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await database.OpenAsync(cancellationToken);
+        // BEGIN IMMEDIATE takes the write lock before the existence check, so "was it new?" and the
+        // write are one step even across processes sharing the file.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var existed = await AlertDatabase.ScalarAsync<long>(connection, transaction,
+            $"SELECT COUNT(*) FROM conversation WHERE {KeyFilter};", cancellationToken, Key(conversation.Key)) > 0;
         // A refresh keeps what the user chose (active, scope, language) and the optional ids an
         // inbound activity may lack (a message in a team channel carries no team install data).
-        await using var command = AlertDatabase.Command(connection, null, $"""
+        await using var command = AlertDatabase.Command(connection, transaction, $"""
             INSERT INTO conversation ({ConversationColumns})
             VALUES ($tenant, $conversation, $type, $channel, $serviceUrl, $botId, $botName, $userId,
                     $userAadObjectId, $teamId, $teamChannelId, $locale, $fromLocalMode, $active, $scope,
@@ -53,9 +58,14 @@ public sealed class SqliteAlertStore(AlertDatabase database, TimeProvider time) 
                 ("$locale", conversation.Locale), ("$fromLocalMode", conversation.FromLocalMode), ("$active", subscribeIfNew),
                 ("$scope", nameof(AlertScope.All)), ("$now", now),
             ]);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return ReadSubscription(reader);
+        ConversationSubscription subscription;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            subscription = ReadSubscription(reader);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new ConversationUpsert(subscription, Created: !existed);
     }
 
     public async Task<ConversationSubscription?> GetAsync(ConversationKey key, CancellationToken cancellationToken)

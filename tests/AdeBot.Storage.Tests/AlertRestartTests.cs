@@ -114,7 +114,7 @@ public sealed class AlertRestartTests : IDisposable
     private async Task Subscribe(string name, AlertScope scope)
     {
         var store = _db.NewStore();
-        var stored = await store.UpsertConversationAsync(Conversation(conversationId: $"a:{name}"), subscribeIfNew: true, None);
+        var (stored, _) = await store.UpsertConversationAsync(Conversation(conversationId: $"a:{name}"), subscribeIfNew: true, None);
         await store.SetScopeAsync(stored.Key, scope, None);
     }
 

@@ -17,7 +17,9 @@ public sealed class SubscriptionStoreTests : IDisposable
     {
         var store = _db.NewStore();
 
-        var stored = await store.UpsertConversationAsync(Conversation(), subscribeIfNew: true, None);
+        var (stored, created) = await store.UpsertConversationAsync(Conversation(), subscribeIfNew: true, None);
+
+        Assert.True(created);
 
         Assert.Equal(Conversation(), stored.Conversation);
         Assert.True(stored.Active);
@@ -38,10 +40,11 @@ public sealed class SubscriptionStoreTests : IDisposable
         await store.SetActiveAsync(key, false, None);
         _db.Clock.Advance(TimeSpan.FromHours(5));
 
-        var refreshed = await _db.NewStore().UpsertConversationAsync(
+        var (refreshed, createdAgain) = await _db.NewStore().UpsertConversationAsync(
             Conversation() with { ServiceUrl = "https://smba.trafficmanager.net/amer/", Locale = "uk-UA", UserId = null, BotName = null },
             subscribeIfNew: true, None);
 
+        Assert.False(createdAgain);
         Assert.Equal("https://smba.trafficmanager.net/amer/", refreshed.Conversation.ServiceUrl);
         Assert.Equal("uk-UA", refreshed.Conversation.Locale);
         Assert.Equal("29:user", refreshed.Conversation.UserId);
@@ -62,7 +65,7 @@ public sealed class SubscriptionStoreTests : IDisposable
         var store = _db.NewStore();
 
         await store.UpsertConversationAsync(Conversation(), subscribeIfNew: false, None);
-        var refreshed = await store.UpsertConversationAsync(Conversation(), subscribeIfNew: true, None);
+        var (refreshed, _) = await store.UpsertConversationAsync(Conversation(), subscribeIfNew: true, None);
 
         Assert.False(refreshed.Active);
         Assert.Empty(await store.ListWatchedTenantIdsAsync(None));

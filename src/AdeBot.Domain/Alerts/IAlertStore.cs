@@ -7,7 +7,7 @@ public interface ISubscriptionStore
     /// (serviceUrl, locale, ...) is updated, missing optional fields keep their stored value, and
     /// Active, Scope and LocaleOverride are kept. A conversation seen for the first time is
     /// subscribed when `subscribeIfNew`.
-    Task<ConversationSubscription> UpsertConversationAsync(StoredConversation conversation, bool subscribeIfNew, CancellationToken cancellationToken);
+    Task<ConversationUpsert> UpsertConversationAsync(StoredConversation conversation, bool subscribeIfNew, CancellationToken cancellationToken);
 
     Task<ConversationSubscription?> GetAsync(ConversationKey key, CancellationToken cancellationToken);
 
@@ -29,6 +29,10 @@ public interface ISubscriptionStore
     /// Active subscriptions grouped by tenant, so a check reads each tenant once.
     Task<IReadOnlyList<TenantSubscriptions>> ListActiveByTenantAsync(CancellationToken cancellationToken);
 }
+
+/// `Created` is decided in the same transaction as the write, so of two turns announcing one
+/// install at the same moment exactly one sees it (and only that one sends the welcome).
+public sealed record ConversationUpsert(ConversationSubscription Subscription, bool Created);
 
 public sealed record TenantSubscriptions(string TenantId, IReadOnlyList<ConversationSubscription> Subscriptions);
 

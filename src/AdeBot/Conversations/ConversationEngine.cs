@@ -260,9 +260,8 @@ public sealed partial class ConversationEngine(
             return null;
         }
 
-        var existing = await subscriptions.GetAsync(stored.Key, cancellationToken);
-        var subscription = await subscriptions.UpsertConversationAsync(stored, subscribeIfNew: true, cancellationToken);
-        return new ConversationState(stored.Key, inbound, CultureOf(subscription.EffectiveLocale), IsNew: existing is null, subscription.Active);
+        var (subscription, created) = await subscriptions.UpsertConversationAsync(stored, subscribeIfNew: true, cancellationToken);
+        return new ConversationState(stored.Key, inbound, CultureOf(subscription.EffectiveLocale), IsNew: created, subscription.Active);
     }
 
     private StoredConversation? StoredConversationOf(InboundTurn turn)

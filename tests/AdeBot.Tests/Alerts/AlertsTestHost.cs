@@ -75,7 +75,7 @@ internal sealed class AlertsTestHost : IAsyncDisposable
             TenantId, conversationId, conversationType, "msteams", serviceUrl, BotId, "AdeBot",
             UserId: $"29:{conversationId}-user", UserAadObjectId: personal ? "00000000-0000-0000-0000-00000000a11c" : null,
             TeamId: personal ? null : "19:team@thread.tacv2", Locale: locale, FromLocalMode: fromLocalMode);
-        var subscription = await Subscriptions.UpsertConversationAsync(conversation, subscribeIfNew: true, TestTimeout.Token);
+        var (subscription, _) = await Subscriptions.UpsertConversationAsync(conversation, subscribeIfNew: true, TestTimeout.Token);
         if (localeOverride is not null)
         {
             await Subscriptions.SetLocaleOverrideAsync(subscription.Key, localeOverride, TestTimeout.Token);

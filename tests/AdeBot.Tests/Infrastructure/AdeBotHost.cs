@@ -1,0 +1,112 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using AdeBot.Testing.Connector;
+using AdeBot.Tests.Access;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AdeBot.Tests.Infrastructure;
+
+/// The real Program, started the way `dotnet run` starts it, on Kestrel at 127.0.0.1 (local mode
+/// serves loopback callers only, and TestServer has no remote address), in Development, with
+/// in-memory settings, a data folder of its own and background alert checks off. Replies go to a
+/// FakeConnectorServer on loopback, named as the serviceUrl of every activity the tests post.
+/// `configureServices` runs after Program's registrations, for fakes at the network edge only.
+public class AdeBotHost(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+    : IAsyncLifetime
+{
+    public const string BotId = "28:adebot-test";
+    public const string BotName = "AdeBot";
+
+    private ProgramFactory? _factory;
+    private HttpClient? _http;
+    private FakeConnectorServer? _connector;
+
+    public string DataPath { get; } = Directory.CreateTempSubdirectory("adebot-convtests-").FullName;
+
+    public CapturedLogs Logs { get; } = new();
+
+    public FakeConnectorServer Connector => _connector ?? throw NotStarted();
+
+    /// With the regional path prefix Teams uses, so the tests see that replies keep it.
+    public string ServiceUrl => Connector.ServiceUrl("amer/");
+
+    public IServiceProvider Services => (_factory ?? throw NotStarted()).Services;
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public async Task InitializeAsync()
+    {
+        _connector = await FakeConnectorServer.StartHttpAsync();
+        Dictionary<string, string?> all = new()
+        {
+            ["Bot:AllowUnauthenticatedLocalRequests"] = "true",
+            // One background turn at a time: a later message's reply then proves that every earlier
+            // turn of the host has finished, which is how the tests know nothing more is coming.
+            ["Bot:BackgroundConcurrency"] = "1",
+            ["Storage:DataPath"] = DataPath,
+            ["Alerts:Enabled"] = "false",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+
+        _factory = new ProgramFactory(all, configureServices, Logs);
+        _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        _factory.StartServer();
+        var address = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        _http = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
+    }
+
+    /// POST /api/messages without an Authorization header, as a local tool would.
+    public async Task<HttpResponseMessage> PostActivityAsync(JsonObject activity)
+    {
+        using var content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");
+        return await (_http ?? throw NotStarted()).PostAsync("api/messages", content, TestTimeout.Token);
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        _http?.Dispose();
+        if (_factory is not null) await _factory.DisposeAsync();
+        if (_connector is not null) await _connector.DisposeAsync();
+        // SQLite pools connections; the pool must let go of the file before the folder can go.
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static InvalidOperationException NotStarted() => new("The host has not been started (InitializeAsync).");
+
+    private sealed class ProgramFactory(
+        IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configureServices, CapturedLogs logs)
+        : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment(Environments.Development);
+            builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
+            builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(logs));
+            if (configureServices is not null) builder.ConfigureTestServices(configureServices);
+        }
+    }
+}
+
+/// A safety net so a broken test fails instead of hanging the run; no test depends on it firing.
+public static class TestTimeout
+{
+    public static CancellationToken Token => new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token;
+}
