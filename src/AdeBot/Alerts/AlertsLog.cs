@@ -52,4 +52,12 @@ internal static partial class AlertsLog
     [LoggerMessage(EventId = 5025, Level = LogLevel.Debug,
         Message = "Conversation {Conversation} was unsubscribed or removed during the check; its alert history was left as it is")]
     public static partial void NotCommitted(ILogger logger, ConversationKey conversation);
+
+    [LoggerMessage(EventId = 5026, Level = LogLevel.Warning,
+        Message = "Tenant {TenantId} has subscriptions but is no longer allowed by the access rules; no alerts are sent to it")]
+    public static partial void TenantNoLongerAllowed(ILogger logger, string tenantId);
+
+    [LoggerMessage(EventId = 5027, Level = LogLevel.Information,
+        Message = "Alerts to {Conversation} held back: its user is not in the admin groups, or membership cannot be checked now")]
+    public static partial void SubscriberNoLongerAllowed(ILogger logger, ConversationKey conversation);
 }

@@ -12,7 +12,7 @@ public static class AlertsServiceCollectionExtensions
 {
     /// Proactive alerts: AlertOptions and AlertServiceOptions from the `Alerts` section (validated at
     /// start-up), the AlertPlanner, the ProactiveSender and the AlertsWorker background service.
-    /// Needs AddTokenHealth, AddTokenInventory, AddAlertStorage and, for the worker to send,
+    /// Needs AddTokenHealth, AddTokenInventory, AddAlertStorage, AddAccessPolicy and, for the worker to send,
     /// AddBotConnector (CLI commands run without it and never start the worker).
     public static IServiceCollection AddAlerts(this IServiceCollection services, IConfiguration configuration)
     {

@@ -1,3 +1,4 @@
+using AdeBot.Access;
 using AdeBot.Connector;
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Cards;
@@ -25,6 +26,7 @@ public sealed class AlertsWorker(
     AlertPlanner planner,
     CardComposer composer,
     ProactiveSender sender,
+    AccessPolicy access,
     IOptions<AlertOptions> alertOptions,
     IOptions<AlertServiceOptions> serviceOptions,
     TimeProvider time,
@@ -102,6 +104,15 @@ public sealed class AlertsWorker(
 
     private async Task CheckTenantAsync(TenantSubscriptions tenant, Tally tally, CancellationToken cancellationToken)
     {
+        // The access rules can change after a conversation subscribed (Access:AllowedTenantIds edited,
+        // credentials removed): alerts follow the rules in force now, like answers do.
+        if (!access.IsTenantAllowed(tenant.TenantId))
+        {
+            tally.TenantsSkipped++;
+            AlertsLog.TenantNoLongerAllowed(logger, tenant.TenantId);
+            return;
+        }
+
         var reading = await inventory.ReadAsync(tenant.TenantId, cancellationToken);
         // A last-good snapshot served while Graph fails cannot show a renewal or a recovered sync,
         // so nothing is planned from it; the next successful read catches up.
@@ -130,6 +141,15 @@ public sealed class AlertsWorker(
     private async Task CheckSubscriptionAsync(TenantHealth health, ConversationSubscription subscription, Tally tally, CancellationToken cancellationToken)
     {
         var key = subscription.Key;
+        if (access.RequiresAdminGroup
+            && !(await access.CheckAsync(key.TenantId, subscription.Conversation.UserAadObjectId, cancellationToken)).Allowed)
+        {
+            // The person the conversation was set up by is no longer an admin (or cannot be checked):
+            // nothing is sent or committed, so alerts resume if access comes back.
+            AlertsLog.SubscriberNoLongerAllowed(logger, key);
+            return;
+        }
+
         var plan = planner.Plan(health, subscription, await ledger.ReadAsync(key, cancellationToken));
         if (!plan.HasMessage)
         {

@@ -66,6 +66,33 @@ public sealed class AlertDeliveryTests
         Assert.Contains(5020, host.Logs.EventIds);
     }
 
+    [Theory]
+    [InlineData("Access:AllowedTenantIds:0", "11111111-1111-4111-8111-111111111111")]
+    [InlineData("Access:AdminGroupIds:0", "22222222-2222-4222-8222-222222222222")]
+    public async Task Alerts_follow_the_access_rules_in_force_at_each_check(string key, string value)
+    {
+        using var folder = new TempFolder();
+        await using var connector = await FakeConnectorServer.StartHttpAsync();
+        var time = new ManualTimeProvider();
+        await using (var open = AlertsTestHost.Start(time, folder.Path))
+        {
+            await open.InstallAsync("a:personal", connector.ServiceUrl());
+        }
+
+        // The same database after the rules changed: another tenant only, or admin groups that the
+        // sample (which has no directory to ask) can never confirm.
+        await using var restricted = AlertsTestHost.Start(time, folder.Path, new Dictionary<string, string?> { [key] = value });
+        var result = await restricted.CheckAsync();
+
+        Assert.Equal(0, result.AlertsSent);
+        Assert.Empty(connector.Requests);
+        Assert.Contains(key.StartsWith("Access:Allowed", StringComparison.Ordinal) ? 5026 : 5027, restricted.Logs.EventIds);
+
+        // Nothing was committed while held back: with the rules relaxed again the alert still goes out.
+        await using var reopened = AlertsTestHost.Start(time, folder.Path);
+        Assert.Equal(1, (await reopened.CheckAsync()).AlertsSent);
+    }
+
     [Fact]
     public async Task Throttled_then_unavailable_then_accepted_delivers_the_alert_exactly_once()
     {

@@ -1,3 +1,4 @@
+using AdeBot.Access;
 using System.Collections.Concurrent;
 using AdeBot.Alerts;
 using AdeBot.Connector;
@@ -49,6 +50,7 @@ internal sealed class AlertsTestHost : IAsyncDisposable
         services.AddTokenInventory(configuration);
         services.AddAlertStorage(configuration, dataPath);
         services.AddBotConnector(configuration);
+        services.AddAccessPolicy(configuration);
         services.AddAlerts(configuration);
         return new AlertsTestHost(services.BuildServiceProvider(), logs);
     }
