@@ -4,6 +4,7 @@ using AdeBot.Cli;
 using AdeBot.Connector;
 using AdeBot.Conversations;
 using AdeBot.Health;
+using AdeBot.Hosting;
 using AdeBot.Inventory;
 using AdeBot.Packaging;
 using AdeBot.Site;
@@ -32,7 +33,6 @@ if (command is not null)
 app.MapHealthChecks("/healthz");
 app.MapSitePages();
 app.MapBotMessages();
-await app.RunAsync();
-return 0;
+return await app.RunOrExplainAsync();
 
 public partial class Program;
