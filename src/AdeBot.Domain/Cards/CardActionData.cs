@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Cards.Model;
 using AdeBot.Domain.Tokens;
 
@@ -7,7 +8,7 @@ namespace AdeBot.Domain.Cards;
 /// The `data` of every AdeBot button. The Action.Execute and its Action.Submit fallback carry the
 /// same object, `verb` included, so the invoke path and the message path dispatch alike.
 /// Fields by verb (see CardVerbs): details → TokenId, TokenKind; showMore → Skip;
-/// snooze → FindingKeys, Days; checkAgain, subscribe, unsubscribe, help → none.
+/// snooze → FindingKeys, Days; alertScope → Scope; checkAgain, subscribe, unsubscribe, help → none.
 public sealed record CardActionData(string Verb)
 {
     public string? TokenId { get; init; }
@@ -15,6 +16,7 @@ public sealed record CardActionData(string Verb)
     public int? Skip { get; init; }
     public IReadOnlyList<string>? FindingKeys { get; init; }
     public int? Days { get; init; }
+    public AlertScope? Scope { get; init; }
 
     /// Reads the data of a clicked button from either path: the `value` of an `adaptiveCard/action`
     /// invoke (`{ action: { verb, data } }`) or the `value` of a message sent by Action.Submit.

@@ -154,32 +154,45 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
             Heading(ChatText.Get("Help_Title", culture)),
             Text(ChatText.Get("Help_Intro", culture)),
             Examples(culture, [("Health", ["Health", "Status"]), ("Expiring", ["Expiring"]), ("Details", ["Details"]),
-                ("Explain", ["Explain", "Topic"]), ("Alerts", ["Subscribe", "Unsubscribe"]), ("Language", ["Language"])]),
+                ("Explain", ["Explain", "Topic"]), ("Alerts", ["Subscribe", "Unsubscribe", "ScopeCriticalOnly", "ScopeAll"]), ("Language", ["Language"])]),
             Subtle(ChatText.Format("Help_ChannelNote", culture, ChatText.Get("Example_Status", culture))),
             new ActionSet([Execute(ChatText.Get("Button_CheckNow", culture), new(CardVerbs.CheckAgain))]),
         ]);
     }
 
-    /// Sent when AdeBot is added to a conversation: what it watches, whether alerts are on, how to ask.
-    public AdaptiveCard ComposeWelcome(CardContext context, bool subscribed)
+    /// Sent when AdeBot is added to a conversation: what it watches, whether alerts are on and for
+    /// what, how to ask. While alerts are on it offers the other scope; while they are off, only
+    /// turning them on (which keeps the scope chosen before).
+    public AdaptiveCard ComposeWelcome(CardContext context, bool subscribed, AlertScope scope)
     {
         var culture = context.Culture;
-        var toggle = subscribed
-            ? Execute(ChatText.Get("Button_Unsubscribe", culture), new(CardVerbs.Unsubscribe))
-            : Execute(ChatText.Get("Button_Subscribe", culture), new(CardVerbs.Subscribe));
+        var status = (subscribed, scope) switch
+        {
+            (false, _) => "Welcome_AlertsOff",
+            (true, AlertScope.CriticalOnly) => "Welcome_AlertsOnCriticalOnly",
+            _ => "Welcome_AlertsOn",
+        };
+        List<CardAction> actions = [Execute(ChatText.Get("Button_CheckNow", culture), new(CardVerbs.CheckAgain))];
+        if (subscribed)
+        {
+            actions.Add(Execute(ChatText.Get("Button_Unsubscribe", culture), new(CardVerbs.Unsubscribe)));
+            var other = scope == AlertScope.CriticalOnly ? AlertScope.All : AlertScope.CriticalOnly;
+            actions.Add(Execute(ChatText.Get($"Button_Scope{other}", culture), new(CardVerbs.AlertScope) { Scope = other }));
+        }
+        else
+        {
+            actions.Add(Execute(ChatText.Get("Button_Subscribe", culture), new(CardVerbs.Subscribe)));
+        }
+        actions.Add(Execute(ChatText.Get("Button_Help", culture), new(CardVerbs.Help)));
+
         return new AdaptiveCard(
         [
             Heading(ChatText.Get("Welcome_Title", culture)),
             Text(ChatText.Get("Welcome_Watch", culture)),
-            Status(ChatText.Get(subscribed ? "Welcome_AlertsOn" : "Welcome_AlertsOff", culture), subscribed ? HealthStatus.Healthy : HealthStatus.Warning),
+            Status(ChatText.Get(status, culture), subscribed ? HealthStatus.Healthy : HealthStatus.Warning),
             Text(ChatText.Get("Welcome_Ask", culture)),
             Examples(culture, [("Health", ["Health"]), ("Expiring", ["Expiring"]), ("Explain", ["Explain"])]),
-            new ActionSet(
-            [
-                Execute(ChatText.Get("Button_CheckNow", culture), new(CardVerbs.CheckAgain)),
-                toggle,
-                Execute(ChatText.Get("Button_Help", culture), new(CardVerbs.Help)),
-            ]),
+            new ActionSet(actions),
         ]);
     }
 

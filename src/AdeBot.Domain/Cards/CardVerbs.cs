@@ -10,5 +10,6 @@ public static class CardVerbs
     public const string Snooze = "snooze";       // data.findingKeys (AlertFinding.FindingKey of each finding shown), data.days
     public const string Subscribe = "subscribe";
     public const string Unsubscribe = "unsubscribe";
+    public const string AlertScope = "alertScope"; // data.scope: "all" or "criticalOnly"
     public const string Help = "help";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AdeBot.Domain.Alerts;
 
 namespace AdeBot.Domain.Cards;
 
@@ -22,6 +23,16 @@ public static class ChatReplies
 
     public static string Unsubscribed(CultureInfo culture) =>
         ChatText.Format("Reply_Unsubscribed", culture, ChatText.Example("Subscribe", culture));
+
+    /// Confirms the scope and says how to choose the other one. `turnedOn`: alerts were off and
+    /// choosing a scope turned them on, which the reply says first.
+    public static string ScopeChanged(AlertScope scope, bool turnedOn, CultureInfo culture)
+    {
+        var confirmation = scope == AlertScope.CriticalOnly
+            ? ChatText.Format("Reply_Scope_CriticalOnly", culture, ChatText.Example("ScopeAll", culture))
+            : ChatText.Format("Reply_Scope_All", culture, ChatText.Example("ScopeCriticalOnly", culture));
+        return turnedOn ? $"{ChatText.Get("Reply_Scope_TurnedOn", culture)} {confirmation}" : confirmation;
+    }
 
     public static string ErrorReply(string referenceId, CultureInfo culture) => ChatText.Format("Reply_Error", culture, referenceId);
 

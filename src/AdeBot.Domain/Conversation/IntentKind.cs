@@ -1,4 +1,5 @@
 using System.Globalization;
+using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Remediation;
 
 namespace AdeBot.Domain.Conversation;
@@ -16,13 +17,15 @@ public enum IntentKind
     Greeting,
     Thanks,
     SetLanguage,
+    /// "only critical alerts", "all alerts": which findings the conversation is alerted on.
+    SetAlertScope,
 }
 
 /// What the user asked. `LanguageOverride` is set whenever the text names a language ("in
 /// Finnish", "українською"), alone (SetLanguage) or inside another request. `TokenName` is the
 /// text as typed, for TokenNames.Find; `Days` the window of ExpiringSoon; `ErrorCode` or `Topic`
-/// what ExplainError is about. `Confidence` is 0 for Unknown and lower when typos were forgiven
-/// or the request was inferred from a bare keyword.
+/// what ExplainError is about; `Scope` what SetAlertScope chose. `Confidence` is 0 for Unknown
+/// and lower when typos were forgiven or the request was inferred from a bare keyword.
 public sealed record RecognizedIntent(
     IntentKind Kind,
     CultureInfo? LanguageOverride = null,
@@ -30,6 +33,7 @@ public sealed record RecognizedIntent(
     string? TokenName = null,
     int? ErrorCode = null,
     RemediationTopic? Topic = null,
+    AlertScope? Scope = null,
     double Confidence = 0)
 {
     public static RecognizedIntent Unknown { get; } = new(IntentKind.Unknown);

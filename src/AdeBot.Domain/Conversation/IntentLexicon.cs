@@ -38,13 +38,13 @@ internal static class IntentLexicon
         {
             [Cue.Filler] =
             [
-                "a", "an", "the", "my", "our", "me", "i", "im", "you", "your", "am", "be", "been", "any", "all", "of",
+                "a", "an", "the", "my", "our", "me", "i", "im", "you", "your", "am", "be", "been", "any", "of",
                 "for", "in", "on", "at", "to", "with", "please", "pls", "plz", "now", "can", "could", "would", "will", "there", "it", "its", "this", "that", "these", "those", "how", "us", "we",
-                "get", "give", "list", "everything", "anything", "something", "again", "still", "currently", "right",
-                "today", "just", "also", "and", "or", "so", "then", "bot", "adebot", "need", "needs", "doing", "going",
+                "get", "give", "list", "anything", "something", "again", "still", "currently", "right",
+                "today", "also", "and", "or", "so", "then", "bot", "adebot", "need", "needs", "doing", "going",
                 "up", "out", "if", "whether", "from", "by", "some", "mine", "them", "they", "let", "know", "see", "want",
                 "like", "should", "may", "might", "much", "many", "more", "tell", "tenant", "org", "whole", "both", "each",
-                "every", "looking", "look", "yet", "not", "accept", "accepted", "signed", "sign", "run",
+                "looking", "look", "yet", "not", "accept", "accepted", "signed", "sign", "run", "ones",
             ],
             [Cue.Ordinary] = ["finish", "finished", "expert", "taken", "wealthy", "stats", "total", "stake"],
             [Cue.Ade] =
@@ -99,6 +99,9 @@ internal static class IntentLexicon
             [Cue.AlertNoun] = ["alert*", "notification*", "reminder*", "warnings", "messages"],
             [Cue.Enable] = ["enable", "start", "turn on", "resume", "switch on", "send me"],
             [Cue.Disable] = ["stop", "disable", "turn off", "pause", "no more", "dont", "switch off", "cancel", "quit"],
+            [Cue.Critical] = ["critical", "urgent", "severe", "serious"],
+            [Cue.Only] = ["only", "just", "solely", "exclusively", "nothing but"],
+            [Cue.Every] = ["all", "every", "everything"],
             [Cue.Help] = ["help", "what can you do", "what can i ask", "what can i say", "what do you do", "how do i use", "how does this work", "commands", "usage", "options", "menu"],
             [Cue.Greeting] = ["hi", "hello", "hey", "hiya", "howdy", "greetings", "yo", "morning", "good morning", "good afternoon", "good evening"],
             [Cue.Thanks] = ["thanks", "thank you", "thank", "thx", "ty", "cheers", "much appreciated", "appreciate it"],
@@ -128,10 +131,9 @@ internal static class IntentLexicon
         {
             [Cue.Filler] =
             [
-                "on", "ovat", "oli", "olla", "ja", "tai", "minun", "meidän", "mun", "kaikki", "kaikkien",
-                "kaikista", "jotain", "mitään", "nyt", "tänään", "vielä", "ole", "se", "ne", "tämä", "nämä", "kanssa",
+                "on", "ovat", "oli", "olla", "ja", "tai", "minun", "meidän", "mun", "jotain", "mitään", "nyt", "tänään", "vielä", "ole", "se", "ne", "tämä", "nämä", "kanssa",
                 "mulle", "minulle", "meille", "voitko", "voisitko", "voisit", "jo", "sitten", "myös", "vaan", "että",
-                "jos", "kun", "olisi", "saanko", "haluan", "haluaisin", "tarvitsen", "pitää", "ko", "kaikissa", "niiden",
+                "jos", "kun", "olisi", "saanko", "haluan", "haluaisin", "tarvitsen", "pitää", "ko", "niiden",
                 "sen", "yhtään", "jokin", "joku", "jotka", "hyväksytty", "hyväksy*", "mikään", "koko", "meillä", "minulla", "vuokraajan", "tenantin",
                 "ei", "eivät", "asiat",
             ],
@@ -194,6 +196,9 @@ internal static class IntentLexicon
                 "lopeta", "lopeta*", "peru", "peruuta", "poista", "älä", "en halua", "ei enää", "kytke pois", "laita pois",
                 "pois päältä", "käytöstä", "keskeytä",
             ],
+            [Cue.Critical] = ["kriitti*", "kiireelli*", "vakav*"],
+            [Cue.Only] = ["vain", "ainoastaan", "pelkästään", "pelkät", "pelkkiä", "pelkistä"],
+            [Cue.Every] = ["kaikki", "kaikkia", "kaikkien", "kaikista", "kaikissa", "kaikesta", "jokaisesta"],
             [Cue.Help] = ["apua", "apu", "ohje*", "mitä osaat", "mitä voit tehdä", "mitä sinulta voi kysyä", "miten käytän", "komennot", "auta"],
             [Cue.Greeting] = ["moi", "hei", "heippa", "terve", "moikka", "moro", "morjens", "huomenta", "hyvää huomenta", "hyvää päivää", "hyvää iltaa", "päivää"],
             [Cue.Thanks] = ["kiitos", "kiitti", "kiitoksia", "kiitokset", "kiitos paljon", "kiitän"],
@@ -225,12 +230,12 @@ internal static class IntentLexicon
         {
             [Cue.Filler] =
             [
-                "все", "усе", "всі", "усі", "з", "із", "зі", "мої", "мій", "моя", "моїх", "наші", "наших", "наш", "в",
+                "все", "усе", "з", "із", "зі", "мої", "мій", "моя", "моїх", "наші", "наших", "наш", "в",
                 "у", "на", "для", "є", "будь", "ласка", "будь ласка", "зараз", "сьогодні", "ще", "та", "і", "й", "а",
                 "або", "це", "ці", "цей", "мене", "мені", "нам", "нас", "за", "до", "від", "по", "ти", "ви", "можеш",
                 "можете", "щось", "тут", "там", "вже", "потрібно", "треба", "хочу", "дай", "дайте", "скажи", "скажіть",
-                "як", "наскільки", "всіх", "усіх", "наявні", "мають", "має", "буде", "будуть", "так", "тепер",
-                "якщо", "тенанта", "тенанті", "організації", "ними", "них", "всіма", "не", "прийнят*", "прийнято", "прийняли",
+                "як", "наскільки", "наявні", "мають", "має", "буде", "будуть", "так", "тепер",
+                "якщо", "тенанта", "тенанті", "організації", "ними", "них", "не", "прийнят*", "прийнято", "прийняли",
             ],
             [Cue.Ordinary] = [],
             [Cue.Ade] = ["ade", "dep", "abm", "asm", "реєстрац*", "автоматичн* реєстрац*", "dep-маркер*", "ade-маркер*"],
@@ -279,6 +284,9 @@ internal static class IntentLexicon
             [Cue.AlertNoun] = ["сповіщ*", "попереджен*", "нагадуван*", "алерт*", "повідомлен*"],
             [Cue.Enable] = ["увімкн*", "включ*", "запусти", "почни", "активуй", "отримува*"],
             [Cue.Disable] = ["вимкн*", "зупин*", "припин*", "не надсилай", "не хочу", "не треба", "скасу*", "більше не", "досить", "відключ*"],
+            [Cue.Critical] = ["критичн*", "термінов*", "серйозн*"],
+            [Cue.Only] = ["лише", "лиш", "тільки", "виключно"],
+            [Cue.Every] = ["всі", "усі", "всіх", "усіх", "всіма", "усіма"],
             [Cue.Help] = ["допомог*", "довідк*", "що ти вмієш", "що вмієш", "що ти можеш", "команд*", "як користуватися", "допоможи"],
             [Cue.Greeting] = ["привіт", "вітаю", "добрий день", "доброго дня", "добрий ранок", "доброго ранку", "добрий вечір", "здрастуйте", "здоровенькі були", "хай", "агов"],
             [Cue.Thanks] = ["дякую", "дяку*", "спасибі", "дяка", "щиро дякую"],

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Localization;
 using AdeBot.Domain.Remediation;
 
@@ -47,6 +48,8 @@ public sealed class IntentRecognizer
 
         // "What's the weather" must never turn into a health answer, even with a stray "status" in it.
         if (a.Has(Cue.OffTopic) && !namesService) return RecognizedIntent.Unknown;
+
+        if (ScopeChoice(a, aboutTokens, onlyKnownWords) is { } scope) return scope;
 
         if (a.Has(Cue.Unsubscribe) || (a.Has(Cue.Disable) && (a.Has(Cue.Subscribe) || a.Has(Cue.AlertNoun))))
         {
@@ -112,6 +115,34 @@ public sealed class IntentRecognizer
     }
 
     private static int First(Analysis a, Cue cue) => a.Of(cue).Min(h => h.Start);
+
+    /// "only critical alerts", "ilmoita vain kriittisistä", "усі сповіщення", "all problems". A scope
+    /// is about alerts ("alerts", "notify", "send me") or stands alone ("only critical", "all
+    /// problems"); "show me only critical ADE tokens" and "check all problems" ask about the tokens.
+    /// "Only critical" wins over a stop word ("no more warnings, only critical ones"); "all" does not
+    /// ("stop all alerts" unsubscribes) and needs alerts or problems to be all of, so "remind me
+    /// when all tokens expire" stays a plain subscribe.
+    private static RecognizedIntent? ScopeChoice(Analysis a, bool aboutTokens, bool onlyKnownWords)
+    {
+        var aboutAlerts = a.Has(Cue.AlertNoun) || a.Has(Cue.Subscribe) || a.Has(Cue.Enable);
+        var standsAlone = !aboutTokens && onlyKnownWords && !a.Has(Cue.Question) && !a.Has(Cue.CheckVerb)
+            && !a.Has(Cue.DetailWord) && !a.Has(Cue.ExplainWord) && !a.Has(Cue.Expiring) && !a.Has(Cue.Expired);
+        var confidence = aboutAlerts ? Certain : Likely;
+
+        if (a.Has(Cue.Only) && a.Has(Cue.Critical) && (aboutAlerts || standsAlone))
+        {
+            return new(IntentKind.SetAlertScope, Scope: AlertScope.CriticalOnly, Confidence: confidence);
+        }
+
+        var stops = a.Has(Cue.Unsubscribe) || a.Has(Cue.Disable);
+        // "show all problems" lists them; "tell me only about critical ones" (ShowWord "about") is still a choice.
+        if (a.Has(Cue.Every) && (a.Has(Cue.AlertNoun) || a.Has(Cue.HealthWord)) && !stops
+            && (aboutAlerts || (standsAlone && !a.Has(Cue.ShowWord))))
+        {
+            return new(IntentKind.SetAlertScope, Scope: AlertScope.All, Confidence: confidence);
+        }
+        return null;
+    }
 
     private static CultureInfo? LanguageOverride(Analysis a) =>
         a.Of(Cue.Language).OrderBy(h => h.Start).LastOrDefault() is { Sense.Language: { } language }

@@ -62,6 +62,11 @@ internal enum Cue
     AlertNoun,
     Enable,
     Disable,
+    /// The alert scope: "critical", "only", "all". Together with an alert word they choose which
+    /// findings a conversation hears about ("only critical alerts", "all alerts").
+    Critical,
+    Only,
+    Every,
 
     Help,
     Greeting,

@@ -93,6 +93,10 @@ public sealed partial class ConversationEngine(
                 await subscriptions.SetActiveAsync(conversation.Key, false, cancellationToken);
                 await Say(ChatReplies.Unsubscribed(culture));
                 break;
+            case IntentKind.SetAlertScope when intent.Scope is { } scope:
+                await SetScopeAsync(conversation, scope, cancellationToken);
+                await Say(ChatReplies.ScopeChanged(scope, turnedOn: !conversation.Subscribed, culture));
+                break;
             case IntentKind.Help:
                 await Show(composer.ComposeHelp(new CardContext(culture)));
                 break;
@@ -129,7 +133,7 @@ public sealed partial class ConversationEngine(
         // Teams announces one install twice (installationUpdate and conversationUpdate): greet once.
         if (conversation is not { IsNew: true }) return;
         await replies.SendAsync(
-            Replies.Card(turn.Activity, composer.ComposeWelcome(new CardContext(conversation.Culture), conversation.Subscribed)),
+            Replies.Card(turn.Activity, composer.ComposeWelcome(new CardContext(conversation.Culture), conversation.Subscribed, conversation.Scope)),
             cancellationToken);
     }
 
@@ -142,7 +146,7 @@ public sealed partial class ConversationEngine(
 
     private const int MaxDetailCards = 3;
 
-    private sealed record ConversationState(ConversationKey Key, Activity Inbound, CultureInfo Culture, bool IsNew, bool Subscribed);
+    private sealed record ConversationState(ConversationKey Key, Activity Inbound, CultureInfo Culture, bool IsNew, bool Subscribed, AlertScope Scope);
 
     private async Task<CardActionOutcome> HandleCardActionAsync(ConversationState conversation, CardActionData action, IReplySink replies, CancellationToken cancellationToken)
     {
@@ -188,13 +192,24 @@ public sealed partial class ConversationEngine(
             {
                 var subscribe = action.Verb == CardVerbs.Subscribe;
                 await subscriptions.SetActiveAsync(conversation.Key, subscribe, cancellationToken);
-                return new CardActionOutcome(composer.ComposeWelcome(context, subscribe), null);
+                return new CardActionOutcome(composer.ComposeWelcome(context, subscribe, conversation.Scope), null);
             }
+            case CardVerbs.AlertScope when action.Scope is { } scope && Enum.IsDefined(scope):
+                await SetScopeAsync(conversation, scope, cancellationToken);
+                return new CardActionOutcome(composer.ComposeWelcome(context, subscribed: true, scope), null);
             case CardVerbs.Help:
                 return new CardActionOutcome(composer.ComposeHelp(context), null);
             default:
                 return new CardActionOutcome(null, ChatReplies.UnknownReply(culture));
         }
+    }
+
+    /// Choosing which alerts to get is asking for alerts: a conversation that had turned them off
+    /// gets them back, with the new scope (the reply says so).
+    private async Task SetScopeAsync(ConversationState conversation, AlertScope scope, CancellationToken cancellationToken)
+    {
+        await subscriptions.SetScopeAsync(conversation.Key, scope, cancellationToken);
+        if (!conversation.Subscribed) await subscriptions.SetActiveAsync(conversation.Key, true, cancellationToken);
     }
 
     private async Task SendHealthAsync(ConversationState conversation, IReplySink replies, bool forceRefresh, int skip, CancellationToken cancellationToken)
@@ -261,7 +276,7 @@ public sealed partial class ConversationEngine(
         }
 
         var (subscription, created) = await subscriptions.UpsertConversationAsync(stored, subscribeIfNew: true, cancellationToken);
-        return new ConversationState(stored.Key, inbound, CultureOf(subscription.EffectiveLocale), IsNew: created, subscription.Active);
+        return new ConversationState(stored.Key, inbound, CultureOf(subscription.EffectiveLocale), IsNew: created, subscription.Active, subscription.Scope);
     }
 
     private StoredConversation? StoredConversationOf(InboundTurn turn)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
+using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Cards;
 using AdeBot.Domain.Tokens;
 
@@ -80,6 +81,45 @@ public sealed class CardActionTests
             Read(s)!.FindingKeys!.Order()));
     }
 
+    [Theory]
+    [InlineData(true, AlertScope.All, "Only critical alerts", AlertScope.CriticalOnly)]
+    [InlineData(true, AlertScope.CriticalOnly, "All alerts", AlertScope.All)]
+    public void The_welcome_card_offers_the_scope_it_is_not_set_to(bool subscribed, AlertScope current, string title, AlertScope offered)
+    {
+        var card = _samples.Composer.ComposeWelcome(new CardContext(CultureInfo.GetCultureInfo("en-US")), subscribed, current);
+
+        var button = Assert.Single(CardJson.Executes(card, CardVerbs.AlertScope));
+        Assert.Equal(title, button.GetProperty("title").GetString());
+        Assert.Equal(new CardActionData(CardVerbs.AlertScope) { Scope = offered }, Read(button));
+        Assert.Single(CardJson.Executes(card, CardVerbs.Unsubscribe));
+    }
+
+    [Theory]
+    [InlineData(AlertScope.All)]
+    [InlineData(AlertScope.CriticalOnly)]
+    public void While_alerts_are_off_the_welcome_card_offers_only_to_turn_them_on(AlertScope current)
+    {
+        var card = _samples.Composer.ComposeWelcome(new CardContext(CultureInfo.GetCultureInfo("en-US")), subscribed: false, current);
+
+        Assert.Empty(CardJson.Executes(card, CardVerbs.AlertScope));
+        Assert.Single(CardJson.Executes(card, CardVerbs.Subscribe));
+    }
+
+    [Theory]
+    [InlineData("en-US", "Alerts are on for this conversation, for critical problems only")]
+    [InlineData("fi-FI", "vain kriittisistä ongelmista")]
+    [InlineData("uk-UA", "лише про критичні проблеми")]
+    public void The_welcome_card_says_when_alerts_cover_only_critical_problems(string locale, string words)
+    {
+        var context = new CardContext(CultureInfo.GetCultureInfo(locale));
+
+        var critical = string.Join("\n", CardJson.Texts(_samples.Composer.ComposeWelcome(context, subscribed: true, AlertScope.CriticalOnly)));
+        var all = string.Join("\n", CardJson.Texts(_samples.Composer.ComposeWelcome(context, subscribed: true, AlertScope.All)));
+
+        Assert.Contains(words, critical, StringComparison.Ordinal);
+        Assert.DoesNotContain(words, all, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Reads_the_data_of_an_invoke_and_of_a_submit_alike()
     {
@@ -98,6 +138,7 @@ public sealed class CardActionTests
     [InlineData("""{"action":{"type":"Action.Execute","verb":"checkAgain"},"trigger":"automatic"}""", "checkAgain")]
     [InlineData("""{"verb":"snooze","findingKeys":["t|Ade|1|expiry"],"days":7,"msteams":{"displayText":"x"}}""", "snooze")]
     [InlineData("""{"verb":"showMore","skip":20}""", "showMore")]
+    [InlineData("""{"verb":"alertScope","scope":"criticalOnly"}""", "alertScope")]
     public void Reads_a_verb_with_or_without_data(string json, string verb) =>
         Assert.Equal(verb, CardActionData.TryRead(JsonDocument.Parse(json).RootElement)?.Verb);
 
@@ -105,6 +146,7 @@ public sealed class CardActionTests
     [InlineData("""{"someOtherBot":true}""")]
     [InlineData("""{"verb":""}""")]
     [InlineData("""{"verb":"snooze","days":"seven"}""")]
+    [InlineData("""{"verb":"alertScope","scope":"everything"}""")]
     [InlineData("""["verb"]""")]
     [InlineData("""{"action":{"type":"Action.Execute"}}""")]
     public void Ignores_values_that_are_not_ours(string json) =>

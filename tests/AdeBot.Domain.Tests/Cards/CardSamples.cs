@@ -106,8 +106,9 @@ internal sealed class CardSamples
         foreach (var topic in Enum.GetValues<RemediationTopic>()) yield return ($"explain-{topic}", Composer.ComposeExplanation(topic, context));
         foreach (var code in new[] { 0, 3, 7 }) yield return ($"error-code-{code}", Composer.ComposeExplanation(code, context));
         yield return ("help", Composer.ComposeHelp(context));
-        yield return ("welcome-subscribed", Composer.ComposeWelcome(context, subscribed: true));
-        yield return ("welcome-unsubscribed", Composer.ComposeWelcome(context, subscribed: false));
+        yield return ("welcome-subscribed", Composer.ComposeWelcome(context, subscribed: true, AlertScope.All));
+        yield return ("welcome-critical-only", Composer.ComposeWelcome(context, subscribed: true, AlertScope.CriticalOnly));
+        yield return ("welcome-unsubscribed", Composer.ComposeWelcome(context, subscribed: false, AlertScope.All));
         yield return ("alert", Composer.ComposeAlert(findings, context));
         yield return ("alert-cleared-only", Composer.ComposeAlert([.. findings.Where(f => f.Kind == AlertKind.Cleared)], context));
     }

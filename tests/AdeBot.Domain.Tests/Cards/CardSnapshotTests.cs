@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Cards;
 using AdeBot.Domain.Cards.Model;
 using AdeBot.Domain.Remediation;
@@ -63,7 +64,7 @@ public sealed class CardSnapshotTests
 
     [Theory]
     [MemberData(nameof(Locales))]
-    public void Welcome(string locale) => Match("welcome", locale, _samples.Composer.ComposeWelcome(Context(locale), subscribed: true));
+    public void Welcome(string locale) => Match("welcome", locale, _samples.Composer.ComposeWelcome(Context(locale), subscribed: true, AlertScope.All));
 
     [Theory]
     [MemberData(nameof(Locales))]

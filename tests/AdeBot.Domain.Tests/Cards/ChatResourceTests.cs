@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Cards;
 using AdeBot.Domain.Conversation;
 using AdeBot.Domain.Localization;
@@ -66,11 +67,17 @@ public sealed partial class ChatResourceTests
             ("Health", IntentKind.Health), ("Status", IntentKind.Health), ("Expiring", IntentKind.ExpiringSoon),
             ("Details", IntentKind.TokenDetails), ("Explain", IntentKind.ExplainError), ("Topic", IntentKind.ExplainError),
             ("Subscribe", IntentKind.Subscribe), ("Unsubscribe", IntentKind.Unsubscribe), ("Language", IntentKind.SetLanguage),
-            ("Help", IntentKind.Help),
+            ("Help", IntentKind.Help), ("ScopeCriticalOnly", IntentKind.SetAlertScope), ("ScopeAll", IntentKind.SetAlertScope),
         ];
 
         Assert.All(examples, e => Assert.Equal(e.Kind, recognizer.Recognize(ChatText.Get($"Example_{e.Example}", culture)).Kind));
         Assert.Equal("Contoso ABM", recognizer.Recognize(ChatText.Get("Example_Details", culture)).TokenName);
+        // The scope examples and buttons read as the scope they name, so typing a button's title works too.
+        Assert.All(Enum.GetValues<AlertScope>(), scope =>
+        {
+            Assert.Equal(scope, recognizer.Recognize(ChatText.Get($"Example_Scope{scope}", culture)).Scope);
+            Assert.Equal(scope, recognizer.Recognize(ChatText.Get($"Button_Scope{scope}", culture)).Scope);
+        });
     }
 
     [Theory]
@@ -86,7 +93,8 @@ public sealed partial class ChatResourceTests
             ChatReplies.Subscribed(culture), ChatReplies.Unsubscribed(culture), ChatReplies.GraphUnavailable(culture),
             ChatReplies.LanguageChanged(culture), ChatReplies.ErrorReply("ref-42", culture),
             ChatReplies.PermissionMissing("DeviceManagementServiceConfig.Read.All", culture), ChatReplies.NoTokenNamed("Foo", culture),
-            ChatReplies.Snoozed(7, culture),
+            ChatReplies.Snoozed(7, culture), ChatReplies.ScopeChanged(AlertScope.CriticalOnly, turnedOn: false, culture),
+            ChatReplies.ScopeChanged(AlertScope.All, turnedOn: false, culture), ChatReplies.ScopeChanged(AlertScope.All, turnedOn: true, culture),
         ];
 
         Assert.All(replies, r => Assert.False(string.IsNullOrWhiteSpace(r) || Placeholder().IsMatch(r), r));
@@ -94,6 +102,9 @@ public sealed partial class ChatResourceTests
         Assert.Contains("ref-42", ChatReplies.ErrorReply("ref-42", culture));
         Assert.Contains("DeviceManagementServiceConfig.Read.All", ChatReplies.PermissionMissing("DeviceManagementServiceConfig.Read.All", culture));
         Assert.Contains(ChatText.Get("Example_Health", culture), ChatReplies.UnknownReply(culture));
+        // Each scope reply names the phrase that switches to the other scope.
+        Assert.Contains(ChatText.Get("Example_ScopeAll", culture), ChatReplies.ScopeChanged(AlertScope.CriticalOnly, turnedOn: false, culture));
+        Assert.Contains(ChatText.Get("Example_ScopeCriticalOnly", culture), ChatReplies.ScopeChanged(AlertScope.All, turnedOn: true, culture));
         if (locale != "en-US") Assert.NotEqual(ChatReplies.UnknownReply(CultureInfo.GetCultureInfo("en-US")), ChatReplies.UnknownReply(culture));
     }
 

@@ -1,3 +1,4 @@
+using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Conversation;
 using AdeBot.Domain.Remediation;
 
@@ -56,6 +57,19 @@ public sealed class IntentRecognizerTests
         { "what's the status of my pizza order", IntentKind.Unknown },
         { "please finish the report", IntentKind.Unknown },
         { "", IntentKind.Unknown },
+        { "only critical alerts", IntentKind.SetAlertScope },
+        { "alert me only about critical problems", IntentKind.SetAlertScope },
+        { "send all alerts", IntentKind.SetAlertScope },
+        { "all problems", IntentKind.SetAlertScope },
+        { "stop all alerts", IntentKind.Unsubscribe },
+        { "unsubscribe from all notifications", IntentKind.Unsubscribe },
+        { "remind me when all tokens expire", IntentKind.Subscribe },
+        { "show all problems", IntentKind.Health },
+        { "check all problems", IntentKind.Health },
+        { "any critical problems?", IntentKind.Health },
+        { "are all my tokens healthy?", IntentKind.Health },
+        { "show only critical ADE tokens", IntentKind.Health },
+        { "only critical pizza", IntentKind.Unknown },
     };
 
     public static TheoryData<string, IntentKind> Finnish => new()
@@ -100,6 +114,14 @@ public sealed class IntentRecognizerTests
         { "kerro jotain hauskaa", IntentKind.Unknown },
         { "ota hälytykset käyttöön", IntentKind.Subscribe },
         { "kiitos avusta", IntentKind.Thanks },
+        { "vain kriittiset hälytykset", IntentKind.SetAlertScope },
+        { "ilmoita vain kriittisistä", IntentKind.SetAlertScope },
+        { "kaikki hälytykset", IntentKind.SetAlertScope },
+        { "lopeta kaikki hälytykset", IntentKind.Unsubscribe },
+        { "ilmoita, kun tunnukset vanhenevat", IntentKind.Subscribe },
+        { "onko kaikki tunnukset kunnossa", IntentKind.Health },
+        { "tarkista kaikki ongelmat", IntentKind.Health },
+        { "onko kriittisiä ongelmia", IntentKind.Health },
     };
 
     public static TheoryData<string, IntentKind> Ukrainian => new()
@@ -143,6 +165,13 @@ public sealed class IntentRecognizerTests
         { "хочу отримувати сповіщення", IntentKind.Subscribe },
         { "не хочу отримувати сповіщення", IntentKind.Unsubscribe },
         { "дякую за допомогу", IntentKind.Thanks },
+        { "лише критичні сповіщення", IntentKind.SetAlertScope },
+        { "тільки критичні", IntentKind.SetAlertScope },
+        { "усі сповіщення", IntentKind.SetAlertScope },
+        { "вимкни всі сповіщення", IntentKind.Unsubscribe },
+        { "чи всі маркери справні", IntentKind.Health },
+        { "перевір усі проблеми", IntentKind.Health },
+        { "чи є критичні проблеми з маркерами", IntentKind.Health },
     };
 
     [Theory]
@@ -156,6 +185,58 @@ public sealed class IntentRecognizerTests
         Assert.Equal(expected, intent.Kind);
         if (expected == IntentKind.Unknown) Assert.Equal(0, intent.Confidence);
         else Assert.InRange(intent.Confidence, 0.3, 1.0);
+    }
+
+    [Theory]
+    [InlineData("only critical alerts", AlertScope.CriticalOnly)]
+    [InlineData("Only critical alerts, please", AlertScope.CriticalOnly)]
+    [InlineData("alert me only about critical problems", AlertScope.CriticalOnly)]
+    [InlineData("critical only", AlertScope.CriticalOnly)]
+    [InlineData("just the critical ones", AlertScope.CriticalOnly)]
+    [InlineData("tell me only about critical ones", AlertScope.CriticalOnly)]
+    [InlineData("notify me only about urgent issues", AlertScope.CriticalOnly)]
+    [InlineData("no more warnings, only critical alerts", AlertScope.CriticalOnly)]
+    [InlineData("only critcal alerts", AlertScope.CriticalOnly)]
+    [InlineData("send all alerts", AlertScope.All)]
+    [InlineData("all alerts", AlertScope.All)]
+    [InlineData("all problems", AlertScope.All)]
+    [InlineData("alert me about all problems", AlertScope.All)]
+    [InlineData("send me every alert", AlertScope.All)]
+    [InlineData("vain kriittiset hälytykset", AlertScope.CriticalOnly)]
+    [InlineData("ilmoita vain kriittisistä", AlertScope.CriticalOnly)]
+    [InlineData("ilmoita ainoastaan kriittisistä ongelmista", AlertScope.CriticalOnly)]
+    [InlineData("vain kriittiset", AlertScope.CriticalOnly)]
+    [InlineData("kaikki hälytykset", AlertScope.All)]
+    [InlineData("ilmoita kaikista ongelmista", AlertScope.All)]
+    [InlineData("kaikki ongelmat", AlertScope.All)]
+    [InlineData("лише критичні сповіщення", AlertScope.CriticalOnly)]
+    [InlineData("тільки критичні", AlertScope.CriticalOnly)]
+    [InlineData("сповіщай лише про критичні проблеми", AlertScope.CriticalOnly)]
+    [InlineData("тiльки критичнi", AlertScope.CriticalOnly)]
+    [InlineData("усі сповіщення", AlertScope.All)]
+    [InlineData("надсилай усі сповіщення", AlertScope.All)]
+    [InlineData("всі проблеми", AlertScope.All)]
+    public void Reads_the_alert_scope_chosen(string text, AlertScope scope)
+    {
+        var intent = Recognizer.Recognize(text);
+
+        Assert.Equal(IntentKind.SetAlertScope, intent.Kind);
+        Assert.Equal(scope, intent.Scope);
+        Assert.InRange(intent.Confidence, 0.3, 1.0);
+    }
+
+    [Theory]
+    [InlineData("subscribe")]
+    [InlineData("stop all alerts")]
+    [InlineData("are my ADE tokens healthy?")]
+    [InlineData("tilaa hälytykset")]
+    [InlineData("відписатися")]
+    public void Other_requests_carry_no_scope(string text)
+    {
+        var intent = Recognizer.Recognize(text);
+
+        Assert.NotEqual(IntentKind.SetAlertScope, intent.Kind);
+        Assert.Null(intent.Scope);
     }
 
     [Theory]
