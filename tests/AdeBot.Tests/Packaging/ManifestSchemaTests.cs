@@ -110,7 +110,7 @@ public sealed partial class ManifestSchemaTests : IAsyncLifetime
         var lists = bot.GetProperty("commandLists").EnumerateArray().ToList();
         Assert.Equal(BotScopes, lists.Select(list => list.GetProperty("scopes").EnumerateArray().Single().GetString()));
         Assert.All(lists, list => Assert.Equal(
-            ["are my ADE tokens healthy?", "what expires soon", "details", "what does error 3 mean", "subscribe", "unsubscribe", "help"],
+            ["are my ADE tokens healthy?", "what expires soon", "details", "what does error 3 mean", "subscribe", "unsubscribe", "help", "only critical alerts"],
             list.GetProperty("commands").EnumerateArray().Select(command => command.GetProperty("title").GetString())));
     }
 
