@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Cards.Model;
+using AdeBot.Domain.Health;
 using AdeBot.Domain.Tokens;
 
 namespace AdeBot.Domain.Cards;
@@ -8,15 +9,21 @@ namespace AdeBot.Domain.Cards;
 /// The `data` of every AdeBot button. The Action.Execute and its Action.Submit fallback carry the
 /// same object, `verb` included, so the invoke path and the message path dispatch alike.
 /// Fields by verb (see CardVerbs): details → TokenId, TokenKind; showMore → Skip;
-/// snooze → FindingKeys, Days; alertScope → Scope; checkAgain, subscribe, unsubscribe, help → none.
+/// snooze → FindingKeys, Days; alertScope → Scope; checkAgain → View and what it needs (tokens →
+/// Skip, details → TokenId and TokenKind, expiring → Days); checkNow, subscribe, unsubscribe, help → none.
 public sealed record CardActionData(string Verb)
 {
+    public CardView? View { get; init; }
     public string? TokenId { get; init; }
     public TokenKind? TokenKind { get; init; }
     public int? Skip { get; init; }
     public IReadOnlyList<string>? FindingKeys { get; init; }
     public int? Days { get; init; }
     public AlertScope? Scope { get; init; }
+
+    /// The token a details button or a details card is about, if the tenant still has it.
+    public TokenHealth? FindToken(TenantHealth health) =>
+        health.Tokens.FirstOrDefault(t => t.Id == TokenId && (TokenKind is null || t.Kind == TokenKind));
 
     /// Reads the data of a clicked button from either path: the `value` of an `adaptiveCard/action`
     /// invoke (`{ action: { verb, data } }`) or the `value` of a message sent by Action.Submit.

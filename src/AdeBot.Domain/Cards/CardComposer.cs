@@ -16,35 +16,42 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
     /// Failing tokens shown in full per health answer; more come with "Show more".
     public const int TokensPerPage = 20;
 
+    /// Ten years, the longest window the recognizer reads from a question.
+    private const int MaxExpiringWindowDays = 3650;
+
     private static readonly Uri AdminCenterHome = new(HelpLinks.EnrollmentProgramTokensBlade.GetLeftPart(UriPartial.Authority));
 
+    /// The summary card (on the first page only) and the failing tokens of the page `context.Skip`
+    /// starts. Pages end at multiples of TokensPerPage, so a page that starts on a later card (a
+    /// refreshed token card) ends where the page it came from ended.
     public HealthAnswer ComposeHealth(TenantHealth health, CardContext context)
     {
         var culture = context.Culture;
-        List<TokenHealth> failing = [.. health.Tokens.Where(t => t.Status != HealthStatus.Healthy)];
+        var failing = Failing(health);
         var skip = Math.Clamp(context.Skip, 0, failing.Count);
-        List<TokenHealth> page = [.. failing.Skip(skip).Take(TokensPerPage)];
-        var remaining = failing.Count - skip - page.Count;
-        int? nextSkip = remaining > 0 ? skip + page.Count : null;
+        var (tokenCards, pageEnd) = TokenCards(failing, skip, culture);
+        int? nextSkip = pageEnd < failing.Count ? pageEnd : null;
 
-        List<AdaptiveCard> cards = [];
-        if (skip == 0) cards.Add(HealthSummary(health, failing.Count, context));
-
-        List<Container> blocks = [.. page.Select(token => TokenBlock(token, culture))];
-        for (var start = 0; start < blocks.Count;)
-        {
-            var from = start;
-            AdaptiveCard Build(int count) => TokenCard(blocks, from, count, skip, failing.Count, remaining, nextSkip, culture);
-            var fit = Math.Max(1, MostThatFit(blocks.Count - from, Build));
-            cards.Add(Build(fit));
-            start += fit;
-        }
-
+        List<AdaptiveCard> cards = skip == 0 ? [HealthSummary(health, failing.Count, context), .. tokenCards] : tokenCards;
         var summary = failing.Count == 0
             ? ChatText.Get("Health_AllClear", culture)
             : ChatText.Plural("Health_NeedAttention", failing.Count, culture);
-        return new HealthAnswer(cards, summary, failing.Count, page.Count, nextSkip);
+        return new HealthAnswer(cards, summary, failing.Count, pageEnd - skip, nextSkip);
     }
+
+    /// The card a "Check again" button was on, composed again from `health`: the same view, so the
+    /// invoke answer that replaces the clicked card shows what it showed. A token card is the one
+    /// that starts at the same failing token (the first one when fewer fail now; the all-clear
+    /// summary when none does). Null when a details card's token is gone. Buttons sent before
+    /// cards carried their view were all on summary cards.
+    public AdaptiveCard? ComposeRefresh(TenantHealth health, CardActionData checkAgain, CardContext context) => (checkAgain.View ?? CardView.Summary) switch
+    {
+        CardView.Tokens => TokenCardFrom(health, checkAgain.Skip ?? 0, context),
+        CardView.Details => checkAgain.FindToken(health) is { } token ? ComposeTokenDetails(health, token, context) : null,
+        // The button's data comes back from the client: a window the recognizer would not read is the default one.
+        CardView.Expiring => ComposeExpiring(health, checkAgain.Days is > 0 and <= MaxExpiringWindowDays ? checkAgain.Days : null, context),
+        _ => HealthSummary(health, Failing(health).Count, context),
+    };
 
     /// Tokens that expire within `days` (the warning threshold when null), expired ones included, soonest first.
     public AdaptiveCard ComposeExpiring(TenantHealth health, int? days, CardContext context)
@@ -76,7 +83,7 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
                 body.Add(new FactSet([.. expiring.Take(shown).Select(x => new Fact($"{x.Token.Name} ({remediation.KindLabel(x.Token)})", ExpiryValue(x.Token, x.At, culture)))]));
                 if (shown < expiring.Count) body.Add(Subtle(ChatText.Format("List_More", culture, Count(expiring.Count - shown, culture))));
             }
-            body.Add(new ActionSet([Execute(ChatText.Get("Button_CheckAgain", culture), new(CardVerbs.CheckAgain))]));
+            body.Add(new ActionSet([CheckAgain(ViewData(CardView.Expiring) with { Days = window }, culture)]));
             return body;
         }
 
@@ -115,7 +122,7 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
         body.Add(new ActionSet(
         [
             new OpenUrlAction(ChatText.Get("Button_AdminCenter", culture), AdminCenter(first)),
-            Execute(ChatText.Get("Button_CheckAgain", culture), new(CardVerbs.CheckAgain)),
+            CheckAgain(ViewData(CardView.Details) with { TokenId = token.Id, TokenKind = token.Kind }, culture),
         ]));
         return new AdaptiveCard(body);
     }
@@ -138,7 +145,7 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
             [
                 Heading(title),
                 Status(ChatText.Get("Explain_ErrorCode_Zero", culture), HealthStatus.Healthy),
-                new ActionSet([Execute(ChatText.Get("Button_CheckNow", culture), new(CardVerbs.CheckAgain))]),
+                new ActionSet([CheckNow("Button_CheckNow", culture)]),
             ]);
         }
 
@@ -156,7 +163,7 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
             Examples(culture, [("Health", ["Health", "Status"]), ("Expiring", ["Expiring"]), ("Details", ["Details"]),
                 ("Explain", ["Explain", "Topic"]), ("Alerts", ["Subscribe", "Unsubscribe", "ScopeCriticalOnly", "ScopeAll"]), ("Language", ["Language"])]),
             Subtle(ChatText.Format("Help_ChannelNote", culture, ChatText.Get("Example_Status", culture))),
-            new ActionSet([Execute(ChatText.Get("Button_CheckNow", culture), new(CardVerbs.CheckAgain))]),
+            new ActionSet([CheckNow("Button_CheckNow", culture)]),
         ]);
     }
 
@@ -172,7 +179,7 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
             (true, AlertScope.CriticalOnly) => "Welcome_AlertsOnCriticalOnly",
             _ => "Welcome_AlertsOn",
         };
-        List<CardAction> actions = [Execute(ChatText.Get("Button_CheckNow", culture), new(CardVerbs.CheckAgain))];
+        List<CardAction> actions = [CheckNow("Button_CheckNow", culture)];
         if (subscribed)
         {
             actions.Add(Execute(ChatText.Get("Button_Unsubscribe", culture), new(CardVerbs.Unsubscribe)));
@@ -225,7 +232,7 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
                 actions.AddRange(alerts.EffectiveSnoozeDays.Select(days =>
                     Execute(ChatText.Plural("Button_Snooze", days, culture), new(CardVerbs.Snooze) { FindingKeys = keys, Days = days })));
             }
-            actions.Add(Execute(ChatText.Get("Button_CheckAgain", culture), new(CardVerbs.CheckAgain)));
+            actions.Add(CheckNow("Button_CheckAgain", culture));
             body.Add(new ActionSet(actions));
             return new AdaptiveCard(body);
         }
@@ -272,25 +279,53 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
         body.Add(new FactSet(facts));
 
         if (failing > 0) body.Add(Subtle(ChatText.Get("Health_WorstFirst", culture)));
-        body.Add(new ActionSet([Execute(ChatText.Get("Button_CheckAgain", culture), new(CardVerbs.CheckAgain))]));
+        body.Add(new ActionSet([CheckAgain(ViewData(CardView.Summary), culture)]));
         return new AdaptiveCard(body);
     }
 
-    private static AdaptiveCard TokenCard(
-        IReadOnlyList<Container> blocks, int from, int count, int skip, int total, int remaining, int? nextSkip, CultureInfo culture)
+    private AdaptiveCard TokenCardFrom(TenantHealth health, int first, CardContext context)
     {
-        var first = skip + from + 1;
-        var last = skip + from + count;
+        var failing = Failing(health);
+        if (failing.Count == 0) return HealthSummary(health, 0, context);
+        return TokenCards(failing, first >= 0 && first < failing.Count ? first : 0, context.Culture).Cards[0];
+    }
+
+    private static List<TokenHealth> Failing(TenantHealth health) => [.. health.Tokens.Where(t => t.Status != HealthStatus.Healthy)];
+
+    /// The cards of the failing tokens from `skip` to the end of its page, as many to a card as fit,
+    /// and where the page ends. A token's "Check again" refreshes the card it is on, so it carries
+    /// that card's first token: each card's blocks are built for the card.
+    private (List<AdaptiveCard> Cards, int PageEnd) TokenCards(IReadOnlyList<TokenHealth> failing, int skip, CultureInfo culture)
+    {
+        var pageEnd = Math.Min(failing.Count, (skip / TokensPerPage + 1) * TokensPerPage);
+        int? nextSkip = pageEnd < failing.Count ? pageEnd : null;
+        List<AdaptiveCard> cards = [];
+        for (var start = skip; start < pageEnd;)
+        {
+            var first = start;
+            List<Container> blocks = [.. failing.Take(first..pageEnd).Select(token => TokenBlock(token, first, culture))];
+            AdaptiveCard Build(int count) => TokenCard(blocks, count, first, failing.Count, nextSkip, culture);
+            var fit = Math.Max(1, MostThatFit(blocks.Count, Build));
+            cards.Add(Build(fit));
+            start += fit;
+        }
+        return (cards, pageEnd);
+    }
+
+    /// The first `count` of `blocks`, the failing tokens from index `first` on; the page's last card
+    /// offers the next page.
+    private static AdaptiveCard TokenCard(IReadOnlyList<Container> blocks, int count, int first, int total, int? nextSkip, CultureInfo culture)
+    {
         List<CardElement> body =
         [
-            Subheading(ChatText.Format("Tokens_Title", culture, Count(first, culture), Count(last, culture), Count(total, culture))),
-            .. blocks.Skip(from).Take(count),
+            Subheading(ChatText.Format("Tokens_Title", culture, Count(first + 1, culture), Count(first + count, culture), Count(total, culture))),
+            .. blocks.Take(count),
         ];
-        if (from + count == blocks.Count && nextSkip is { } next)
+        if (count == blocks.Count && nextSkip is { } next)
         {
             body.Add(new Container(
             [
-                Text(ChatText.Plural("Tokens_More", remaining, culture)),
+                Text(ChatText.Plural("Tokens_More", total - next, culture)),
                 new ActionSet([Execute(ChatText.Get("Button_ShowMore", culture), new(CardVerbs.ShowMore) { Skip = next })]),
             ]) { Separator = true, Spacing = Spacing.Large });
         }
@@ -298,8 +333,9 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
     }
 
     /// One failing token: its facts, every problem in a line, the steps for the worst one (fixing
-    /// it usually fixes the rest; the Details card has them all) and its buttons.
-    private Container TokenBlock(TokenHealth token, CultureInfo culture)
+    /// it usually fixes the rest; the Details card has them all) and its buttons. `cardFirst`: the
+    /// failing token the card it goes on starts with.
+    private Container TokenBlock(TokenHealth token, int cardFirst, CultureInfo culture)
     {
         var remedy = remediation.For(token, token.Problems[0], culture);
         List<CardElement> items =
@@ -318,7 +354,7 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
             actions.Add(new OpenUrlAction(ChatText.Get("Button_HowToFix", culture), article.Url) { Tooltip = article.Title });
         }
         actions.Add(new OpenUrlAction(ChatText.Get("Button_AdminCenter", culture), AdminCenter(remedy)));
-        actions.Add(Execute(ChatText.Get("Button_CheckAgain", culture), new(CardVerbs.CheckAgain)));
+        actions.Add(CheckAgain(ViewData(CardView.Tokens) with { Skip = cardFirst }, culture));
         actions.Add(Execute(ChatText.Get("Button_Details", culture), new(CardVerbs.Details) { TokenId = token.Id, TokenKind = token.Kind }));
         items.Add(new ActionSet(actions));
 
@@ -339,7 +375,7 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
         body.Add(new ActionSet(
         [
             new OpenUrlAction(ChatText.Get("Button_AdminCenter", culture), AdminCenter(remedy)),
-            Execute(ChatText.Get("Button_CheckNow", culture), new(CardVerbs.CheckAgain)),
+            CheckNow("Button_CheckNow", culture),
         ]));
         return new AdaptiveCard(body);
     }
@@ -382,6 +418,14 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
         [.. findings.Where(f => f.Kind == AlertKind.Raised).OrderByDescending(f => f.Severity)];
 
     private static Problem ProblemOf(AlertFinding finding) => finding.Problem ?? new Problem(finding.Code, finding.Severity);
+
+    private static CardActionData ViewData(CardView view) => new(CardVerbs.CheckAgain) { View = view };
+
+    /// Refreshes the view `data` names in place (ComposeRefresh).
+    private static ExecuteAction CheckAgain(CardActionData data, CultureInfo culture) => Execute(ChatText.Get("Button_CheckAgain", culture), data);
+
+    /// On a card without tenant data, which a summary must not replace: posts the health answer.
+    private static ExecuteAction CheckNow(string titleKey, CultureInfo culture) => Execute(ChatText.Get(titleKey, culture), new(CardVerbs.CheckNow));
 
     private IEnumerable<CardElement> Banners(TenantHealth health, CardContext context)
     {

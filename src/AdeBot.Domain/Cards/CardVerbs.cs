@@ -4,7 +4,12 @@ namespace AdeBot.Domain.Cards;
 /// Action.Submit fallback so both paths dispatch the same way.
 public static class CardVerbs
 {
+    /// Refreshes the card it is on: data.view (CardView; none on cards sent before views, which were
+    /// summaries) and what that view needs to be composed again.
     public const string CheckAgain = "checkAgain";
+    /// On cards that show no tenant data (welcome, help, explanations, alerts): the health answer,
+    /// posted as new messages, as if the user had asked.
+    public const string CheckNow = "checkNow";
     public const string Details = "details";     // data.tokenId, data.tokenKind
     public const string ShowMore = "showMore";   // data.skip
     public const string Snooze = "snooze";       // data.findingKeys (AlertFinding.FindingKey of each finding shown), data.days
@@ -12,4 +17,18 @@ public static class CardVerbs
     public const string Unsubscribe = "unsubscribe";
     public const string AlertScope = "alertScope"; // data.scope: "all" or "criticalOnly"
     public const string Help = "help";
+}
+
+/// Which view of the tenant's tokens a card shows, carried by its "Check again" button so the
+/// refreshed card is the same view (an invoke's answer replaces the clicked card).
+public enum CardView
+{
+    /// The health summary, or the all-clear card.
+    Summary,
+    /// A card of failing tokens; data.skip is the index of its first token among the failing ones.
+    Tokens,
+    /// One token's details; data.tokenId, data.tokenKind.
+    Details,
+    /// Tokens expiring within data.days.
+    Expiring,
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using AdeBot.Domain.Alerts;
+using AdeBot.Domain.Health;
+using AdeBot.Domain.Tokens;
 
 namespace AdeBot.Domain.Cards;
 
@@ -7,6 +9,9 @@ namespace AdeBot.Domain.Cards;
 /// carries exception text: errors get a reference id, the details stay in the log.
 public static class ChatReplies
 {
+    /// Token names listed in one reply at most; the rest are counted.
+    public const int MaxNamesListed = 10;
+
     /// For a tenant or user that may not ask. Says nothing about why or about the tokens.
     public static string Refusal(CultureInfo culture) => ChatText.Get("Reply_Refusal", culture);
 
@@ -45,6 +50,26 @@ public static class ChatReplies
 
     public static string NoTokenNamed(string name, CultureInfo culture) =>
         ChatText.Format("Reply_NoTokenNamed", culture, ChatText.Format("Quoted", culture, name), ChatText.Example("Status", culture));
+
+    /// For "details" without a name (the command picked from Teams' list): asks which token, with an
+    /// example to type and the names to choose from: those that need attention, worst first, or
+    /// every token when none does. The example is not the push certificate, whose name is all
+    /// words that ask about the service ("Apple MDM Push certificate") rather than name a token.
+    public static string WhichToken(IReadOnlyList<TokenHealth> tokens, CultureInfo culture)
+    {
+        List<TokenHealth> failing = [.. tokens.Where(t => t.Status != HealthStatus.Healthy)];
+        var (listKey, listed) = failing.Count > 0 ? ("Reply_WhichToken_Failing", failing) : ("Reply_WhichToken_All", [.. tokens]);
+        var example = listed.FirstOrDefault(t => t.Kind != TokenKind.Apns) is { } token
+            ? ChatText.Format("Example_DetailsOf", culture, token.Name)
+            : ChatText.Get("Example_Details", culture);
+        var question = ChatText.Format("Reply_WhichToken", culture, ChatText.Example("DetailsWord", culture), ChatText.Format("Quoted", culture, example));
+        List<string> names = [.. listed.Select(t => t.Name).Distinct(StringComparer.Ordinal)];
+        if (names.Count == 0) return question;
+
+        var list = string.Join(", ", names.Take(MaxNamesListed));
+        if (names.Count > MaxNamesListed) list += " " + ChatText.Format("List_More", culture, (names.Count - MaxNamesListed).ToString("N0", culture));
+        return $"{question} {ChatText.Format(listKey, culture, list)}";
+    }
 
     public static string Snoozed(int days, CultureInfo culture) => ChatText.Plural("Reply_Snoozed", days, culture);
 }

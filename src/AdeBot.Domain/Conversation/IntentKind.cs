@@ -23,9 +23,10 @@ public enum IntentKind
 
 /// What the user asked. `LanguageOverride` is set whenever the text names a language ("in
 /// Finnish", "українською"), alone (SetLanguage) or inside another request. `TokenName` is the
-/// text as typed, for TokenNames.Find; `Days` the window of ExpiringSoon; `ErrorCode` or `Topic`
-/// what ExplainError is about; `Scope` what SetAlertScope chose. `Confidence` is 0 for Unknown
-/// and lower when typos were forgiven or the request was inferred from a bare keyword.
+/// text as typed, for TokenNames.Find, or null when TokenDetails names no token ("details");
+/// `Days` the window of ExpiringSoon; `ErrorCode` or `Topic` what ExplainError is about; `Scope`
+/// what SetAlertScope chose. `Confidence` is 0 for Unknown and lower when typos were forgiven or
+/// the request was inferred from a bare keyword.
 public sealed record RecognizedIntent(
     IntentKind Kind,
     CultureInfo? LanguageOverride = null,

@@ -103,8 +103,14 @@ public sealed class IntentRecognizer
             return new(IntentKind.Health, Confidence: Inferred);
         }
 
-        // "thanks for the help" thanks; "help, thanks" asks for help.
-        if (a.Has(Cue.Help) && !(a.Has(Cue.Thanks) && First(a, Cue.Thanks) < First(a, Cue.Help)))
+        // "details", "näytä tiedot", "деталі" without a name: the command picked from Teams' command
+        // list, asking which token. Naming the service asked about all of them above.
+        if (a.Has(Cue.DetailWord) && !ThanksFirst(a, Cue.DetailWord))
+        {
+            return new(IntentKind.TokenDetails, Confidence: Likely);
+        }
+
+        if (a.Has(Cue.Help) && !ThanksFirst(a, Cue.Help))
         {
             return new(IntentKind.Help, Confidence: Certain);
         }
@@ -115,6 +121,9 @@ public sealed class IntentRecognizer
     }
 
     private static int First(Analysis a, Cue cue) => a.Of(cue).Min(h => h.Start);
+
+    /// "thanks for the help" thanks; "help, thanks" asks for help.
+    private static bool ThanksFirst(Analysis a, Cue cue) => a.Has(Cue.Thanks) && First(a, Cue.Thanks) < First(a, cue);
 
     /// "only critical alerts", "ilmoita vain kriittisistä", "усі сповіщення", "all problems". A scope
     /// is about alerts ("alerts", "notify", "send me") or stands alone ("only critical", "all

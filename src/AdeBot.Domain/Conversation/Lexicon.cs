@@ -39,7 +39,8 @@ internal enum Cue
 
     ErrorWord,
     ExplainWord,
-    /// Asks for one token's details on its own: "details", "tiedot", "деталі".
+    /// Asks for one token's details on its own: "details", "tiedot", "деталі". Without a name (the
+    /// command as Teams' command list sends it) it asks which token.
     DetailWord,
     /// "show", "kerro", "покажи": asks for one token only when the text also says it is a token
     /// ("show token X", "tell me about X ABM"); otherwise "show me a cat" would look for a cat.

@@ -18,8 +18,9 @@ namespace AdeBot.Conversations;
 public sealed record InboundTurn(Activity Activity, bool IsLocal);
 
 /// What a card button click produced: a card that replaces the clicked one (invoke path) or is
-/// posted (submit path), or a short text, plus any further messages already sent.
-public sealed record CardActionOutcome(AdaptiveCard? Card, string? Text);
+/// posted (submit path), or a short text. `Posted`: the answer already went out as messages, so
+/// the submit path sends nothing more and the text only answers the invoke.
+public sealed record CardActionOutcome(AdaptiveCard? Card, string? Text, bool Posted = false);
 
 /// Everything AdeBot says in a conversation, whatever the transport. Teams turns and the `ask`
 /// command go through the same methods, so what `ask` prints is what Teams would receive.
@@ -64,6 +65,10 @@ public sealed partial class ConversationEngine(
         {
             case IntentKind.Health:
                 await SendHealthAsync(conversation, replies, forceRefresh: false, skip: 0, cancellationToken);
+                break;
+            case IntentKind.TokenDetails when intent.TokenName is null:
+                await WithTenantHealthAsync(conversation, replies, forceRefresh: false, cancellationToken,
+                    (health, _) => Say(ChatReplies.WhichToken(health.Tokens, culture)));
                 break;
             case IntentKind.ExpiringSoon:
                 await WithTenantHealthAsync(conversation, replies, forceRefresh: false, cancellationToken,
@@ -156,13 +161,20 @@ public sealed partial class ConversationEngine(
         {
             case CardVerbs.CheckAgain:
             {
-                AdaptiveCard? summary = null;
+                // The answer replaces the clicked card, so it is the same view of fresh data.
+                AdaptiveCard? refreshed = null;
                 var failure = await WithTenantHealthAsync(conversation, replies: null, forceRefresh: true, cancellationToken, (health, ctx) =>
                 {
-                    summary = composer.ComposeHealth(health, ctx).Cards[0];
+                    refreshed = composer.ComposeRefresh(health, action, ctx);
                     return Task.CompletedTask;
                 });
-                return new CardActionOutcome(summary, failure);
+                return new CardActionOutcome(refreshed, failure ?? (refreshed is null ? ChatReplies.NoTokenNamed(action.TokenId ?? "", culture) : null));
+            }
+            case CardVerbs.CheckNow:
+            {
+                // The card shows no tokens and must stay: the answer comes as new messages, as if asked.
+                var summary = await SendHealthAsync(conversation, replies, forceRefresh: true, skip: 0, cancellationToken);
+                return new CardActionOutcome(null, summary, Posted: true);
             }
             case CardVerbs.ShowMore:
                 await SendHealthAsync(conversation, replies, forceRefresh: false, skip: Math.Max(0, action.Skip ?? 0), cancellationToken);
@@ -172,8 +184,7 @@ public sealed partial class ConversationEngine(
                 AdaptiveCard? details = null;
                 var failure = await WithTenantHealthAsync(conversation, replies: null, forceRefresh: false, cancellationToken, (health, ctx) =>
                 {
-                    var token = health.Tokens.FirstOrDefault(t => t.Id == action.TokenId && (action.TokenKind is null || t.Kind == action.TokenKind));
-                    details = token is null ? null : composer.ComposeTokenDetails(health, token, ctx);
+                    details = action.FindToken(health) is { } token ? composer.ComposeTokenDetails(health, token, ctx) : null;
                     return Task.CompletedTask;
                 });
                 return new CardActionOutcome(details, failure ?? (details is null ? ChatReplies.NoTokenNamed(action.TokenId ?? "", culture) : null));
@@ -212,17 +223,21 @@ public sealed partial class ConversationEngine(
         if (!conversation.Subscribed) await subscriptions.SetActiveAsync(conversation.Key, true, cancellationToken);
     }
 
-    private async Task SendHealthAsync(ConversationState conversation, IReplySink replies, bool forceRefresh, int skip, CancellationToken cancellationToken)
+    /// Posts the health answer (or the failure text) and returns its one-line summary (or that text).
+    private async Task<string> SendHealthAsync(ConversationState conversation, IReplySink replies, bool forceRefresh, int skip, CancellationToken cancellationToken)
     {
-        await WithTenantHealthAsync(conversation, replies, forceRefresh, cancellationToken, async (health, context) =>
+        var summary = "";
+        var failure = await WithTenantHealthAsync(conversation, replies, forceRefresh, cancellationToken, async (health, context) =>
         {
             var answer = composer.ComposeHealth(health, context with { Skip = skip });
+            summary = answer.Summary;
             for (var i = 0; i < answer.Cards.Count; i++)
             {
                 // Only the first card carries the summary, so Teams shows one meaningful notification.
                 await replies.SendAsync(Replies.Card(conversation.Inbound, answer.Cards[i], i == 0 ? answer.Summary : null), cancellationToken);
             }
         });
+        return failure ?? summary;
     }
 
     /// Reads the conversation's tenant (with a typing indicator while Graph is read), evaluates it
@@ -313,6 +328,7 @@ public sealed partial class ConversationEngine(
 
     private static async Task SendOutcomeAsync(Activity inbound, CardActionOutcome outcome, IReplySink replies, CancellationToken cancellationToken)
     {
+        if (outcome.Posted) return;
         if (outcome.Card is { } card) await replies.SendAsync(Replies.Card(inbound, card), cancellationToken);
         if (outcome.Text is { } text) await replies.SendAsync(Replies.Text(inbound, text), cancellationToken);
     }

@@ -3,6 +3,8 @@ using System.Reflection;
 using System.Text.Json;
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Cards;
+using AdeBot.Domain.Cards.Model;
+using AdeBot.Domain.Health;
 using AdeBot.Domain.Tokens;
 
 namespace AdeBot.Domain.Tests.Cards;
@@ -81,6 +83,117 @@ public sealed class CardActionTests
             Read(s)!.FindingKeys!.Order()));
     }
 
+    public static TheoryData<string, string> CheckButtonsByCard => new()
+    {
+        // card (CardSamples.EveryCard), the data of every "Check again"/"Check now" button on it
+        { "health-0", """{"verb":"checkAgain","view":"summary"}""" },
+        { "all-clear", """{"verb":"checkAgain","view":"summary"}""" },
+        { "health-1", """{"verb":"checkAgain","view":"tokens","skip":0}""" },
+        { "health-last-page-0", """{"verb":"checkAgain","view":"tokens","skip":40}""" },
+        { "details-ade-schools", """{"verb":"checkAgain","view":"details","tokenId":"ade-schools","tokenKind":"ade"}""" },
+        { "details-applePushNotificationCertificate", """{"verb":"checkAgain","view":"details","tokenId":"applePushNotificationCertificate","tokenKind":"apns"}""" },
+        // The window asked for, or the warning window when none was.
+        { "expiring", """{"verb":"checkAgain","view":"expiring","days":30}""" },
+        { "expiring-none", """{"verb":"checkAgain","view":"expiring","days":14}""" },
+        // Cards that show no tenant data are not replaced: their button posts the health answer.
+        { "welcome-subscribed", """{"verb":"checkNow"}""" },
+        { "welcome-unsubscribed", """{"verb":"checkNow"}""" },
+        { "help", """{"verb":"checkNow"}""" },
+        { "alert", """{"verb":"checkNow"}""" },
+        { "alert-cleared-only", """{"verb":"checkNow"}""" },
+        { "error-code-0", """{"verb":"checkNow"}""" },
+        { "error-code-7", """{"verb":"checkNow"}""" },
+        { "explain-TermsNotAccepted", """{"verb":"checkNow"}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(CheckButtonsByCard))]
+    public void Each_check_button_says_what_to_check_for_the_card_it_is_on(string cardName, string data)
+    {
+        var card = _samples.EveryCard(CultureInfo.GetCultureInfo("en-US")).Single(named => named.Name == cardName).Card;
+
+        var buttons = CheckButtons(card).ToList();
+
+        Assert.NotEmpty(buttons);
+        Assert.All(buttons, button => Assert.True(JsonElement.DeepEquals(JsonDocument.Parse(data).RootElement, button.GetProperty("data")), button.GetProperty("data").ToString()));
+    }
+
+    [Fact]
+    public void The_check_again_of_a_token_card_carries_the_index_of_its_first_failing_token()
+    {
+        var health = _samples.Evaluate(_samples.ManyFailing(60));
+        List<string> failing = [.. health.Tokens.Where(t => t.Status != HealthStatus.Healthy).Select(t => t.Id)];
+        var context = new CardContext(CultureInfo.GetCultureInfo("fi-FI"));
+
+        var tokenCards = new[] { 0, 20, 40 }.SelectMany(skip => _samples.Composer.ComposeHealth(health, context with { Skip = skip }).Cards)
+            .Where(card => CardJson.Executes(card, CardVerbs.Details).Any()).ToList();
+
+        Assert.All(tokenCards, card =>
+        {
+            var first = failing.IndexOf(Read(CardJson.Executes(card, CardVerbs.Details).First())!.TokenId!);
+            Assert.All(CardJson.Executes(card, CardVerbs.CheckAgain), b => Assert.Equal(new CardActionData(CardVerbs.CheckAgain) { View = CardView.Tokens, Skip = first }, Read(b)));
+        });
+        // Pages hold more tokens than one card, so some cards start inside a page.
+        Assert.Contains(tokenCards, card => Read(CardJson.Executes(card, CardVerbs.CheckAgain).First())!.Skip % CardComposer.TokensPerPage != 0);
+    }
+
+    [Theory]
+    [InlineData("en-US")]
+    [InlineData("uk-UA")]
+    public void Check_again_on_unchanged_data_composes_exactly_the_card_clicked(string locale)
+    {
+        var context = new CardContext(CultureInfo.GetCultureInfo(locale));
+        var mixed = _samples.Evaluate(_samples.Mixed(SnapshotSource.Sample));
+        var many = _samples.Evaluate(_samples.ManyFailing(60));
+        var healthy = _samples.Evaluate(_samples.Healthy());
+        List<(TenantHealth Health, AdaptiveCard Card)> shown =
+        [
+            .. _samples.Composer.ComposeHealth(mixed, context).Cards.Select(card => (mixed, card)),
+            .. new[] { 0, 20, 40 }.SelectMany(skip => _samples.Composer.ComposeHealth(many, context with { Skip = skip }).Cards).Select(card => (many, card)),
+            (healthy, _samples.Composer.ComposeHealth(healthy, context).Cards.Single()),
+            (mixed, _samples.Composer.ComposeExpiring(mixed, null, context)),
+            (mixed, _samples.Composer.ComposeExpiring(mixed, 200, context)),
+            .. mixed.Tokens.Select(token => (mixed, _samples.Composer.ComposeTokenDetails(mixed, token, context))),
+        ];
+
+        Assert.All(shown, s =>
+        {
+            var clicks = CardJson.Executes(s.Card, CardVerbs.CheckAgain).Select(Read).ToList();
+            Assert.NotEmpty(clicks);
+            Assert.All(clicks, data => Assert.Equal(AdaptiveCardJson.Serialize(s.Card), AdaptiveCardJson.Serialize(_samples.Composer.ComposeRefresh(s.Health, data!, context)!)));
+        });
+    }
+
+    [Theory]
+    [InlineData("mixed", """{"verb":"checkAgain"}""", "Apple token health")]
+    [InlineData("healthy", """{"verb":"checkAgain","view":"summary"}""", "All Apple tokens are healthy")]
+    [InlineData("mixed", """{"verb":"checkAgain","view":"tokens","skip":2}""", "Tokens that need attention: 3–5 of 5")]
+    [InlineData("mixed", """{"verb":"checkAgain","view":"tokens","skip":7}""", "Tokens that need attention: 1–5 of 5")]
+    [InlineData("mixed", """{"verb":"checkAgain","view":"tokens","skip":-1}""", "Tokens that need attention: 1–5 of 5")]
+    [InlineData("mixed", """{"verb":"checkAgain","view":"tokens"}""", "Tokens that need attention: 1–5 of 5")]
+    [InlineData("healthy", """{"verb":"checkAgain","view":"tokens","skip":3}""", "All Apple tokens are healthy")]
+    [InlineData("mixed", """{"verb":"checkAgain","view":"details","tokenId":"ade-fabrikam","tokenKind":"ade"}""", "Fabrikam ABM")]
+    [InlineData("mixed", """{"verb":"checkAgain","view":"expiring","days":14}""", "Tokens expiring within 14 days")]
+    [InlineData("mixed", """{"verb":"checkAgain","view":"expiring","days":-5}""", "Tokens expiring within 30 days")]
+    [InlineData("mixed", """{"verb":"checkAgain","view":"expiring","days":100000000}""", "Tokens expiring within 30 days")]
+    public void Check_again_composes_the_same_view_of_what_the_tenant_has_now(string tenant, string data, string heading)
+    {
+        var health = _samples.Evaluate(tenant == "healthy" ? _samples.Healthy() : _samples.Mixed());
+
+        var card = _samples.Composer.ComposeRefresh(health, CardActionData.TryRead(JsonDocument.Parse(data).RootElement)!, new CardContext(CultureInfo.GetCultureInfo("en-US")));
+
+        Assert.Contains(heading, CardJson.Texts(card!));
+    }
+
+    [Fact]
+    public void Check_again_on_the_details_of_a_token_that_is_gone_composes_nothing()
+    {
+        var health = _samples.Evaluate(_samples.Healthy());
+        var data = new CardActionData(CardVerbs.CheckAgain) { View = CardView.Details, TokenId = "ade-schools", TokenKind = TokenKind.Ade };
+
+        Assert.Null(_samples.Composer.ComposeRefresh(health, data, new CardContext(CultureInfo.GetCultureInfo("en-US"))));
+    }
+
     [Theory]
     [InlineData(true, AlertScope.All, "Only critical alerts", AlertScope.CriticalOnly)]
     [InlineData(true, AlertScope.CriticalOnly, "All alerts", AlertScope.All)]
@@ -139,6 +252,8 @@ public sealed class CardActionTests
     [InlineData("""{"verb":"snooze","findingKeys":["t|Ade|1|expiry"],"days":7,"msteams":{"displayText":"x"}}""", "snooze")]
     [InlineData("""{"verb":"showMore","skip":20}""", "showMore")]
     [InlineData("""{"verb":"alertScope","scope":"criticalOnly"}""", "alertScope")]
+    [InlineData("""{"verb":"checkAgain","view":"tokens","skip":7}""", "checkAgain")]
+    [InlineData("""{"verb":"checkNow"}""", "checkNow")]
     public void Reads_a_verb_with_or_without_data(string json, string verb) =>
         Assert.Equal(verb, CardActionData.TryRead(JsonDocument.Parse(json).RootElement)?.Verb);
 
@@ -147,10 +262,15 @@ public sealed class CardActionTests
     [InlineData("""{"verb":""}""")]
     [InlineData("""{"verb":"snooze","days":"seven"}""")]
     [InlineData("""{"verb":"alertScope","scope":"everything"}""")]
+    [InlineData("""{"verb":"checkAgain","view":"everything"}""")]
     [InlineData("""["verb"]""")]
     [InlineData("""{"action":{"type":"Action.Execute"}}""")]
     public void Ignores_values_that_are_not_ours(string json) =>
         Assert.Null(CardActionData.TryRead(JsonDocument.Parse(json).RootElement));
+
+    /// "Check again" and "Check now", whichever the card has.
+    private static IEnumerable<JsonElement> CheckButtons(AdaptiveCard card) =>
+        CardJson.Executes(card, CardVerbs.CheckAgain).Concat(CardJson.Executes(card, CardVerbs.CheckNow));
 
     private static CardActionData? Read(JsonElement execute) => CardActionData.TryRead(execute.GetProperty("data"));
 }

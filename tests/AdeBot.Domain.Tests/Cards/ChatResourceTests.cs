@@ -65,13 +65,17 @@ public sealed partial class ChatResourceTests
         (string Example, IntentKind Kind)[] examples =
         [
             ("Health", IntentKind.Health), ("Status", IntentKind.Health), ("Expiring", IntentKind.ExpiringSoon),
-            ("Details", IntentKind.TokenDetails), ("Explain", IntentKind.ExplainError), ("Topic", IntentKind.ExplainError),
+            ("Details", IntentKind.TokenDetails), ("DetailsWord", IntentKind.TokenDetails),
+            ("Explain", IntentKind.ExplainError), ("Topic", IntentKind.ExplainError),
             ("Subscribe", IntentKind.Subscribe), ("Unsubscribe", IntentKind.Unsubscribe), ("Language", IntentKind.SetLanguage),
             ("Help", IntentKind.Help), ("ScopeCriticalOnly", IntentKind.SetAlertScope), ("ScopeAll", IntentKind.SetAlertScope),
         ];
 
         Assert.All(examples, e => Assert.Equal(e.Kind, recognizer.Recognize(ChatText.Get($"Example_{e.Example}", culture)).Kind));
         Assert.Equal("Contoso ABM", recognizer.Recognize(ChatText.Get("Example_Details", culture)).TokenName);
+        // The command alone asks which token; with a name after it, it names the token.
+        Assert.Null(recognizer.Recognize(ChatText.Get("Example_DetailsWord", culture)).TokenName);
+        Assert.Equal("Contoso ABM Oulu", recognizer.Recognize(ChatText.Format("Example_DetailsOf", culture, "Contoso ABM – Oulu")).TokenName);
         // The scope examples and buttons read as the scope they name, so typing a button's title works too.
         Assert.All(Enum.GetValues<AlertScope>(), scope =>
         {
@@ -87,6 +91,7 @@ public sealed partial class ChatResourceTests
     public void Replies_are_in_the_language_asked_for(string locale)
     {
         var culture = CultureInfo.GetCultureInfo(locale);
+        var samples = new CardSamples();
         string[] replies =
         [
             ChatReplies.Refusal(culture), ChatReplies.UnknownReply(culture), ChatReplies.Greeting(culture), ChatReplies.Thanks(culture),
@@ -95,6 +100,7 @@ public sealed partial class ChatResourceTests
             ChatReplies.PermissionMissing("DeviceManagementServiceConfig.Read.All", culture), ChatReplies.NoTokenNamed("Foo", culture),
             ChatReplies.Snoozed(7, culture), ChatReplies.ScopeChanged(AlertScope.CriticalOnly, turnedOn: false, culture),
             ChatReplies.ScopeChanged(AlertScope.All, turnedOn: false, culture), ChatReplies.ScopeChanged(AlertScope.All, turnedOn: true, culture),
+            ChatReplies.WhichToken(samples.Evaluate(samples.Mixed()).Tokens, culture), ChatReplies.WhichToken(samples.Evaluate(samples.Healthy()).Tokens, culture),
         ];
 
         Assert.All(replies, r => Assert.False(string.IsNullOrWhiteSpace(r) || Placeholder().IsMatch(r), r));

@@ -33,6 +33,11 @@ public sealed class IntentRecognizerTests
         { "anything expiring soon?", IntentKind.ExpiringSoon },
         { "is my ADE token expired?", IntentKind.ExpiringSoon },
         { "details for Contoso ABM", IntentKind.TokenDetails },
+        { "details", IntentKind.TokenDetails },
+        { "show details", IntentKind.TokenDetails },
+        { "thanks for the details", IntentKind.Thanks },
+        { "details of expiring tokens", IntentKind.ExpiringSoon },
+        { "show details of my ADE tokens", IntentKind.Health },
         { "what does error 3 mean", IntentKind.ExplainError },
         { "expired token", IntentKind.ExplainError },
         { "subscribe", IntentKind.Subscribe },
@@ -89,6 +94,8 @@ public sealed class IntentRecognizerTests
         { "mitkä vanhenevat 30 päivän sisällä", IntentKind.ExpiringSoon },
         { "vanheneeko jokin pian", IntentKind.ExpiringSoon },
         { "näytä tunnus Contoso ABM", IntentKind.TokenDetails },
+        { "tiedot", IntentKind.TokenDetails },
+        { "näytä tiedot", IntentKind.TokenDetails },
         { "mitä virhekoodi 7 tarkoittaa", IntentKind.ExplainError },
         { "mita virhekoodi 7 tarkoittaa", IntentKind.ExplainError },
         { "vanhentunut tunnus", IntentKind.ExplainError },
@@ -141,6 +148,9 @@ public sealed class IntentRecognizerTests
         { "що спливає за 10 днів", IntentKind.ExpiringSoon },
         { "які маркери спливають найближчим часом", IntentKind.ExpiringSoon },
         { "покажи маркер Contoso ABM", IntentKind.TokenDetails },
+        { "деталі", IntentKind.TokenDetails },
+        { "покажи деталі", IntentKind.TokenDetails },
+        { "дякую за деталі", IntentKind.Thanks },
         { "що означає помилка 3", IntentKind.ExplainError },
         { "що означає код помилки 7", IntentKind.ExplainError },
         { "прострочений маркер", IntentKind.ExplainError },
@@ -275,6 +285,26 @@ public sealed class IntentRecognizerTests
 
         Assert.Equal(IntentKind.TokenDetails, intent.Kind);
         Assert.Equal(name, intent.TokenName);
+    }
+
+    [Theory]
+    [InlineData("details")]
+    [InlineData("Details")]
+    [InlineData("show details")]
+    [InlineData("details please")]
+    [InlineData("<at>AdeBot</at> details")]
+    [InlineData("token details")]
+    [InlineData("tiedot")]
+    [InlineData("näytä tiedot")]
+    [InlineData("деталі")]
+    [InlineData("покажи деталі")]
+    public void A_details_request_without_a_name_names_no_token(string text)
+    {
+        var intent = Recognizer.Recognize(text);
+
+        Assert.Equal(IntentKind.TokenDetails, intent.Kind);
+        Assert.Null(intent.TokenName);
+        Assert.InRange(intent.Confidence, 0.3, 1.0);
     }
 
     [Theory]

@@ -17,11 +17,101 @@ namespace AdeBot.Tests.Conversations;
 /// answered at the connector. Button data is taken from cards the bot really sent.
 public sealed class CardActionConversationTests(SampleBotHost host) : IClassFixture<SampleBotHost>
 {
+    public static TheoryData<string, string, string> HealthQuestions => new()
+    {
+        // locale, question, the summary card's heading
+        { "en-US", "status", "Apple token health" },
+        { "fi-FI", "tilanne", "Apple-tunnusten kunto" },
+        { "uk-UA", "статус", "Стан маркерів Apple" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HealthQuestions))]
+    public async Task Check_again_on_the_summary_card_answers_the_invoke_with_the_refreshed_summary_card(string locale, string question, string heading)
+    {
+        var chat = new TeamsChat(host, locale: locale);
+        var (summary, _) = IsHealthAnswer(await chat.SayAsync(question), heading);
+
+        var answer = await chat.InvokeAsync(TeamsChat.ExecuteValue(Assert.Single(Executes(summary, CardVerbs.CheckAgain))));
+
+        Assert.Equal(HttpStatusCode.OK, answer.HttpStatus);
+        Assert.Equal(200, answer.StatusCode);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", answer.Type);
+        Assert.Contains(heading, TextBlocks(IsCard15(answer.Card)));
+        Assert.Empty(Executes(answer.Card, CardVerbs.Details));
+        Assert.Empty(answer.Posted);
+    }
+
+    [Theory]
+    [MemberData(nameof(HealthQuestions))]
+    public async Task Check_again_on_a_token_card_answers_with_that_token_card_refreshed_not_the_summary(string locale, string question, string heading)
+    {
+        var chat = new TeamsChat(host, locale: locale);
+        var (_, tokenCards) = IsHealthAnswer(await chat.SayAsync(question), heading);
+        var clicked = tokenCards.Single(c => AllText(c).Contains("Contoso ABM – Oulu", StringComparison.Ordinal));
+
+        var answer = await chat.InvokeAsync(TeamsChat.ExecuteValue(Assert.Single(Executes(TokenBlock([clicked], "Contoso ABM – Oulu"), CardVerbs.CheckAgain))));
+
+        var refreshed = IsCard15(answer.Card);
+        Assert.DoesNotContain(heading, TextBlocks(refreshed));
+        // "Tokens that need attention: 1–8 of 8", in the conversation's language: the same part of the answer.
+        Assert.Equal(TextBlocks(clicked)[0], TextBlocks(refreshed)[0]);
+        Assert.All(FailingSampleTokens, name => Assert.Single(Executes(TokenBlock([refreshed], name), CardVerbs.Details)));
+        Assert.DoesNotContain(HealthySampleToken, AllText(refreshed));
+        Assert.Empty(answer.Posted);
+    }
+
+    [Fact]
+    public async Task Check_again_on_a_details_card_answers_with_that_tokens_details()
+    {
+        var chat = new TeamsChat(host, locale: "fi-FI");
+        var replies = await chat.SayAsync("näytä tunnuksen Oulu tiedot");
+        var details = IsCard(replies[^1]);
+
+        var answer = await chat.InvokeAsync(TeamsChat.ExecuteValue(Assert.Single(Executes(details, CardVerbs.CheckAgain))));
+
+        var refreshed = IsCard15(answer.Card);
+        Assert.Contains("Contoso ABM – Oulu", TextBlocks(refreshed));
+        Assert.Contains("0b8f6c1e-0004-4a52-9d7e-5a3b1e000004", Strings(refreshed));
+        Assert.DoesNotContain("Apple-tunnusten kunto", TextBlocks(refreshed));
+        LinksAreLocalized([refreshed], "/fi-fi/");
+        Assert.Empty(answer.Posted);
+    }
+
+    [Fact]
+    public async Task Check_again_on_the_expiring_card_answers_with_the_same_window()
+    {
+        var chat = new TeamsChat(host, locale: "uk-UA");
+        var expiring = IsCard((await chat.SayAsync("що спливає за 10 днів"))[^1]);
+
+        var answer = await chat.InvokeAsync(TeamsChat.ExecuteValue(Assert.Single(Executes(expiring, CardVerbs.CheckAgain))));
+
+        var refreshed = IsCard15(answer.Card);
+        Assert.Contains("Маркери, що спливають протягом 10 днів", TextBlocks(refreshed));
+        Assert.Contains("Contoso ABM – Oulu", AllText(refreshed));
+        Assert.DoesNotContain("Contoso ABM – Tampere", AllText(refreshed));
+    }
+
+    [Fact]
+    public async Task Check_again_on_a_token_card_by_submit_posts_that_token_card()
+    {
+        var chat = new TeamsChat(host, locale: "uk-UA");
+        var (_, tokenCards) = IsHealthAnswer(await chat.SayAsync("статус"), "Стан маркерів Apple");
+        var clicked = tokenCards.Single(c => AllText(c).Contains("Contoso ABM – Kyiv", StringComparison.Ordinal));
+        var button = Assert.Single(Executes(TokenBlock([clicked], "Contoso ABM – Kyiv"), CardVerbs.CheckAgain));
+
+        var replies = await chat.SendAsync(chat.Submit(button["fallback"]!["data"]!));
+
+        var posted = IsCard(Assert.Single(replies));
+        Assert.Equal(TextBlocks(clicked)[0], TextBlocks(posted)[0]);
+        Assert.All(FailingSampleTokens, name => Assert.Contains(name, AllText(posted)));
+    }
+
     [Theory]
     [InlineData("en-US", "Apple token health")]
     [InlineData("fi-FI", "Apple-tunnusten kunto")]
     [InlineData("uk-UA", "Стан маркерів Apple")]
-    public async Task Check_again_by_invoke_answers_with_the_refreshed_summary_card_in_the_response(string locale, string heading)
+    public async Task A_check_again_button_sent_before_cards_named_their_view_still_answers_with_the_summary_card(string locale, string heading)
     {
         var chat = new TeamsChat(host, locale: locale);
         var value = JsonNode.Parse("""
@@ -38,13 +128,48 @@ public sealed class CardActionConversationTests(SampleBotHost host) : IClassFixt
     }
 
     [Fact]
-    public async Task Check_again_by_submit_posts_the_summary_card()
+    public async Task Check_again_by_submit_without_a_view_posts_the_summary_card()
     {
         var chat = new TeamsChat(host, locale: "fi-FI");
 
         var replies = await chat.SendAsync(chat.Submit(new JsonObject { ["verb"] = CardVerbs.CheckAgain }));
 
         Assert.Contains("Apple-tunnusten kunto", TextBlocks(IsCard(Assert.Single(replies))));
+    }
+
+    public enum CardWithoutData { Welcome, Help, Explanation }
+
+    [Theory]
+    [InlineData(CardWithoutData.Welcome, "en-US", "Apple token health")]
+    [InlineData(CardWithoutData.Help, "fi-FI", "Apple-tunnusten kunto")]
+    [InlineData(CardWithoutData.Explanation, "uk-UA", "Стан маркерів Apple")]
+    public async Task Check_now_on_a_card_that_shows_no_tokens_posts_the_health_answer_and_answers_the_invoke_with_its_summary(
+        CardWithoutData kind, string locale, string heading)
+    {
+        var chat = new TeamsChat(host, locale: locale);
+        var card = await CardWithoutDataAsync(chat, kind);
+
+        var answer = await chat.InvokeAsync(TeamsChat.ExecuteValue(CheckNowButton(card)));
+
+        Assert.Equal(200, answer.StatusCode);
+        IsHealthAnswer(answer.Posted, heading);
+        // "8 tokens need attention": the summary the posted answer notifies with.
+        Assert.Equal(answer.Posted[1].Summary, answer.Message);
+        Assert.StartsWith("8 ", answer.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(CardWithoutData.Welcome, "fi-FI", "Apple-tunnusten kunto")]
+    [InlineData(CardWithoutData.Help, "en-US", "Apple token health")]
+    public async Task Check_now_by_submit_posts_the_health_answer_and_nothing_else(CardWithoutData kind, string locale, string heading)
+    {
+        var chat = new TeamsChat(host, locale: locale);
+        var card = await CardWithoutDataAsync(chat, kind);
+
+        var replies = await chat.SendAsync(chat.Submit(CheckNowButton(card)["fallback"]!["data"]!));
+
+        var (_, tokenCards) = IsHealthAnswer(replies, heading);
+        Assert.All(FailingSampleTokens, name => Assert.Contains(name, string.Join("\n", tokenCards.Select(AllText))));
     }
 
     [Fact]
@@ -68,13 +193,15 @@ public sealed class CardActionConversationTests(SampleBotHost host) : IClassFixt
         Assert.Equal("Action.Submit", (string?)details["fallback"]!["type"]);
     }
 
-    [Fact]
-    public async Task Details_of_a_token_that_is_gone_says_so_instead_of_failing()
+    [Theory]
+    [InlineData(CardVerbs.Details, null)]
+    [InlineData(CardVerbs.CheckAgain, "details")]
+    public async Task Details_of_a_token_that_is_gone_says_so_instead_of_failing(string verb, string? view)
     {
         var chat = new TeamsChat(host);
-        var data = new JsonObject { ["verb"] = CardVerbs.Details, ["tokenId"] = "no-such-token", ["tokenKind"] = "ade" };
+        var data = new JsonObject { ["verb"] = verb, ["view"] = view, ["tokenId"] = "no-such-token", ["tokenKind"] = "ade" };
 
-        var answer = await chat.InvokeAsync(new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = CardVerbs.Details, ["data"] = data } });
+        var answer = await chat.InvokeAsync(new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data } });
 
         Assert.Equal(200, answer.StatusCode);
         Assert.Equal(ChatReplies.NoTokenNamed("no-such-token", CultureInfo.GetCultureInfo("en-US")), answer.Message);
@@ -208,6 +335,31 @@ public sealed class CardActionConversationTests(SampleBotHost host) : IClassFixt
         Assert.Equal(400, answer.StatusCode);
         Assert.Equal("application/vnd.microsoft.error", answer.Type);
         Assert.Empty(answer.Posted);
+    }
+
+    private async Task<JsonObject> CardWithoutDataAsync(TeamsChat chat, CardWithoutData kind)
+    {
+        if (kind == CardWithoutData.Welcome)
+        {
+            var install = chat.InstallationUpdate("add");
+            await chat.SendAsync(install);
+            return IsCard(Assert.Single(chat.RepliesTo(install)));
+        }
+        var question = (kind, chat.Locale) switch
+        {
+            (CardWithoutData.Help, "fi-FI") => "apua",
+            (CardWithoutData.Help, _) => "help",
+            (_, "uk-UA") => "що означає помилка 3",
+            _ => "what does error 3 mean",
+        };
+        return IsCard(Assert.Single(await chat.SayAsync(question)));
+    }
+
+    /// The card's "Check now" button: a card without tenant data has exactly one.
+    private static JsonObject CheckNowButton(JsonObject card)
+    {
+        Assert.Empty(Executes(card, CardVerbs.CheckAgain));
+        return Assert.Single(Executes(card, CardVerbs.CheckNow));
     }
 
     private static JsonObject Execute(string verb) => new()

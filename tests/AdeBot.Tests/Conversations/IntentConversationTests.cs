@@ -1,8 +1,10 @@
 using System.Globalization;
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Cards;
+using AdeBot.Domain.Health;
 using AdeBot.Domain.Localization;
 using AdeBot.Domain.Remediation;
+using AdeBot.Domain.Tokens;
 using AdeBot.Tests.Infrastructure;
 using static AdeBot.Tests.Conversations.ConversationAssert;
 using static AdeBot.Tests.Infrastructure.CardReading;
@@ -107,6 +109,28 @@ public sealed class IntentConversationTests(SampleBotHost host) : IClassFixture<
         Assert.Equal(2, replies.Count);
         Assert.True(replies[0].IsTyping);
         Assert.Equal(ChatReplies.NoTokenNamed("Litware", Culture(locale)), IsText(replies[1]));
+    }
+
+    [Theory]
+    [InlineData("en-US", "details")]
+    [InlineData("en-US", "show details")]
+    [InlineData("fi-FI", "tiedot")]
+    [InlineData("uk-UA", "деталі")]
+    public async Task Details_without_a_name_asks_which_token_and_names_those_that_need_attention(string locale, string command)
+    {
+        var chat = new TeamsChat(host, locale: locale);
+        var reading = await host.Get<ITokenInventory>().ReadAsync(chat.TenantId, TestTimeout.Token);
+        var health = host.Get<HealthEvaluator>().Evaluate(reading.Snapshot!);
+
+        var replies = await chat.SayAsync(command);
+
+        Assert.Equal(2, replies.Count);
+        Assert.True(replies[0].IsTyping);
+        var text = IsText(replies[1]);
+        Assert.Equal(ChatReplies.WhichToken(health.Tokens, Culture(locale)), text);
+        Assert.All(FailingSampleTokens, name => Assert.Contains(name, text, StringComparison.Ordinal));
+        Assert.DoesNotContain(HealthySampleToken, text, StringComparison.Ordinal);
+        if (locale != "en-US") Assert.NotEqual(ChatReplies.WhichToken(health.Tokens, Culture("en-US")), text);
     }
 
     [Theory]
