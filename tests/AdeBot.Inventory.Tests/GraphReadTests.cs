@@ -1,3 +1,4 @@
+using AdeBot.Testing;
 using System.Net;
 using AdeBot.Domain.Tokens;
 using static AdeBot.Inventory.Tests.GraphJson;

@@ -59,29 +59,4 @@ public sealed class TestHost : IDisposable
     public void Dispose() => _services.Dispose();
 }
 
-/// A safety net so a broken test fails instead of hanging the run; no test depends on it firing.
-public static class TestTimeout
-{
-    public static CancellationToken Token => new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token;
-}
 
-/// Every log line the inventory wrote, formatted, with exceptions: to prove no secret reaches a log.
-public sealed class CapturedLogs : ILoggerProvider
-{
-    public ConcurrentQueue<(LogLevel Level, EventId EventId, string Text)> Entries { get; } = new();
-
-    public string AllText => string.Join("\n", Entries.Select(e => e.Text));
-
-    public ILogger CreateLogger(string categoryName) => new Logger(this);
-
-    public void Dispose() { }
-
-    private sealed class Logger(CapturedLogs logs) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            logs.Entries.Enqueue((logLevel, eventId, $"{formatter(state, exception)} {exception}"));
-    }
-}

@@ -1,3 +1,4 @@
+using AdeBot.Testing;
 using System.Net;
 using AdeBot.Inventory.Membership;
 using static AdeBot.Inventory.Tests.Membership.FakeDirectory;

@@ -1,3 +1,4 @@
+using AdeBot.Testing;
 using AdeBot.Access;
 using System.Collections.Concurrent;
 using AdeBot.Alerts;
@@ -89,33 +90,7 @@ internal sealed class AlertsTestHost : IAsyncDisposable
     public async ValueTask DisposeAsync() => await _services.DisposeAsync();
 }
 
-/// A safety net so a broken test fails instead of hanging the run; no test depends on it firing.
-internal static class TestTimeout
-{
-    public static CancellationToken Token => new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token;
-}
 
-/// Every log entry, to check event ids and that nothing secret or user-facing leaks.
-internal sealed class CapturedLogs : ILoggerProvider
-{
-    public ConcurrentQueue<(LogLevel Level, EventId EventId, string Text)> Entries { get; } = new();
-
-    public IReadOnlyList<int> EventIds => [.. Entries.Select(e => e.EventId.Id)];
-
-    public ILogger CreateLogger(string categoryName) => new Logger(this);
-
-    public void Dispose() { }
-
-    private sealed class Logger(CapturedLogs logs) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            logs.Entries.Enqueue((logLevel, eventId, $"{formatter(state, exception)} {exception}"));
-    }
-}
 
 /// A temporary data folder, deleted with the test.
 internal sealed class TempFolder : IDisposable

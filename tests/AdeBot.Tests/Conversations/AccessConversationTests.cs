@@ -1,3 +1,4 @@
+using AdeBot.Testing;
 using System.Text.Json.Nodes;
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Cards;

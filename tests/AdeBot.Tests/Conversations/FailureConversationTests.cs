@@ -98,7 +98,7 @@ public sealed partial class UnexpectedFailureConversationTests(GarbledGraphBotHo
 
     /// The localized error text around a short reference that the log holds too, next to the
     /// exception; nothing of the exception reaches the user.
-    private static void AssertErrorReply(string reply, string locale, Access.CapturedLogs logs, int loggedAs)
+    private static void AssertErrorReply(string reply, string locale, AdeBot.Testing.CapturedLogs logs, int loggedAs)
     {
         var reference = Assert.Single(ReferenceId().Matches(reply)).Value;
         Assert.Equal(ChatReplies.ErrorReply(reference, SupportedCultures.Resolve(locale)), reply);

@@ -1,3 +1,4 @@
+using AdeBot.Testing;
 using System.Text.Json.Nodes;
 using AdeBot.Alerts;
 using AdeBot.Domain.Alerts;

@@ -1,3 +1,4 @@
+using AdeBot.Testing;
 using System.Globalization;
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Cards;

@@ -1,3 +1,4 @@
+using AdeBot.Testing;
 using AdeBot.Domain.Cards;
 using AdeBot.Domain.Localization;
 using AdeBot.Tests.Infrastructure;

@@ -1,3 +1,4 @@
+using AdeBot.Testing;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -105,8 +106,3 @@ public class AdeBotHost(IReadOnlyDictionary<string, string?>? settings = null, A
     }
 }
 
-/// A safety net so a broken test fails instead of hanging the run; no test depends on it firing.
-public static class TestTimeout
-{
-    public static CancellationToken Token => new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token;
-}

@@ -1,3 +1,4 @@
+using AdeBot.Testing;
 using System.Net;
 using System.Text.Json.Nodes;
 using AdeBot.Domain.Alerts;
