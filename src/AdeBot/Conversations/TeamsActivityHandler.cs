@@ -7,6 +7,7 @@ namespace AdeBot.Conversations;
 public sealed partial class TeamsActivityHandler(
     ConversationEngine engine,
     IBackgroundTurnQueue queue,
+    TimeProvider time,
     ILogger<TeamsActivityHandler> logger) : IBotActivityHandler
 {
     public const string AdaptiveCardActionInvoke = "adaptiveCard/action";
@@ -27,7 +28,12 @@ public sealed partial class TeamsActivityHandler(
         }
         else if (IsInstall(activity))
         {
-            Enqueue("install", turn, (ct) => engine.HandleInstallAsync(inbound, replies, ct));
+            Func<CancellationToken, Task> install = ct => engine.HandleInstallAsync(inbound, replies, ct);
+            // Teams announces an install twice, and only the installationUpdate carries the user's
+            // locale. Whichever is handled first sends the welcome, so the locale-less one waits a
+            // moment and finds the conversation already greeted, in the user's language.
+            if (string.IsNullOrEmpty(activity.Locale)) _ = EnqueueLaterAsync(InstallLocaleGrace, "install", turn, install);
+            else Enqueue("install", turn, install);
         }
         else if (IsUninstall(activity))
         {
@@ -58,6 +64,14 @@ public sealed partial class TeamsActivityHandler(
             var culture = Domain.Localization.SupportedCultures.Resolve(inbound.Activity.Locale);
             return AdaptiveCardInvokeResponse.Message(Domain.Cards.ChatReplies.ErrorReply(reference, culture)).ToInvokeResponse();
         }
+    }
+
+    private static readonly TimeSpan InstallLocaleGrace = TimeSpan.FromSeconds(2);
+
+    private async Task EnqueueLaterAsync(TimeSpan delay, string workName, TurnContext turn, Func<CancellationToken, Task> work)
+    {
+        await Task.Delay(delay, time);
+        Enqueue(workName, turn, work);
     }
 
     private void Enqueue(string workName, TurnContext turn, Func<CancellationToken, Task> work)

@@ -54,6 +54,26 @@ public sealed class InstallConversationTests(SampleBotHost host) : IClassFixture
     }
 
     [Fact]
+    public async Task A_conversationUpdate_without_locale_that_comes_first_still_welcomes_in_the_users_language()
+    {
+        var chat = new TeamsChat(host, locale: "fi-FI");
+        var membership = chat.BotMembershipUpdate(added: true);
+        membership.Remove("locale");
+        var installation = chat.InstallationUpdate("add");
+
+        await chat.PostAcceptedAsync(membership);
+        await chat.PostAcceptedAsync(installation);
+        await chat.SettleAsync();
+        // The locale-less announcement is handled after a grace period; wait it out before counting.
+        await Task.Delay(TimeSpan.FromSeconds(3), TestTimeout.Token);
+        await chat.SettleAsync();
+
+        var card = IsCard(Assert.Single(chat.RepliesTo(installation)));
+        Assert.Equal("Hei, olen AdeBot", TextBlocks(card)[0]);
+        Assert.Empty(chat.RepliesTo(membership));
+    }
+
+    [Fact]
     public async Task Someone_else_joining_a_group_chat_is_not_an_install()
     {
         var chat = new TeamsChat(host, ChatScope.GroupChat);
