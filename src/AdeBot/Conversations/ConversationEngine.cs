@@ -177,8 +177,11 @@ public sealed partial class ConversationEngine(
                 return new CardActionOutcome(null, summary, Posted: true);
             }
             case CardVerbs.ShowMore:
-                await SendHealthAsync(conversation, replies, forceRefresh: false, skip: Math.Max(0, action.Skip ?? 0), cancellationToken);
-                return new CardActionOutcome(null, null);
+            {
+                // The next page comes as new messages; the clicked card keeps its page.
+                var summary = await SendHealthAsync(conversation, replies, forceRefresh: false, skip: Math.Max(0, action.Skip ?? 0), cancellationToken);
+                return new CardActionOutcome(null, summary, Posted: true);
+            }
             case CardVerbs.Details:
             {
                 AdaptiveCard? details = null;

@@ -216,9 +216,18 @@ public sealed class CardActionConversationTests(SampleBotHost host) : IClassFixt
         var chat = new TeamsChat(host);
         var data = new JsonObject { ["verb"] = CardVerbs.ShowMore, ["skip"] = 2 };
 
-        var posted = byInvoke
-            ? (await chat.InvokeAsync(new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = CardVerbs.ShowMore, ["data"] = data } })).Posted
-            : await chat.SendAsync(chat.Submit(data));
+        IReadOnlyList<PostedActivity> posted;
+        if (byInvoke)
+        {
+            var answer = await chat.InvokeAsync(new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = CardVerbs.ShowMore, ["data"] = data } });
+            // The clicked card keeps its page; the click is answered with the answer's summary line.
+            Assert.Equal("8 tokens need attention", answer.Message);
+            posted = answer.Posted;
+        }
+        else
+        {
+            posted = await chat.SendAsync(chat.Submit(data));
+        }
 
         Assert.True(posted[0].IsTyping);
         var cards = posted.Skip(1).Select(IsCard).ToList();
