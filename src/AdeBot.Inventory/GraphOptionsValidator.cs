@@ -5,7 +5,7 @@ namespace AdeBot.Inventory;
 
 /// Start-up checks for the "Graph" section, so a wrong setting stops the host with a message that
 /// names the key instead of surfacing later as a failed read. Messages never contain secret values.
-internal sealed partial class GraphOptionsValidator : IValidateOptions<GraphOptions>
+internal sealed partial class GraphOptionsValidator(ReplayFile replay) : IValidateOptions<GraphOptions>
 {
     public ValidateOptionsResult Validate(string? name, GraphOptions options)
     {
@@ -76,7 +76,7 @@ internal sealed partial class GraphOptionsValidator : IValidateOptions<GraphOpti
         }
     }
 
-    private static void ValidateReplay(string? replayPath, List<string> errors)
+    private void ValidateReplay(string? replayPath, List<string> errors)
     {
         if (string.IsNullOrEmpty(replayPath)) return;
         if (!File.Exists(replayPath))
@@ -86,7 +86,7 @@ internal sealed partial class GraphOptionsValidator : IValidateOptions<GraphOpti
         }
         try
         {
-            GraphRecording.Load(replayPath);
+            replay.Answers(replayPath);
         }
         catch (InvalidDataException ex)
         {

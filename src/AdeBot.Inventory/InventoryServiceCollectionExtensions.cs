@@ -18,6 +18,7 @@ public static class InventoryServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GraphOptions>, GraphOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new GraphNetwork());
+        services.TryAddSingleton<ReplayFile>();
         services.TryAddSingleton<TokenInventory>();
         services.TryAddSingleton<ITokenInventory>(sp => sp.GetRequiredService<TokenInventory>());
         return services;

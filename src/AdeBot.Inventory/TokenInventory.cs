@@ -22,7 +22,7 @@ internal sealed class TokenInventory : ITokenInventory, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<TokenInventory> _logger;
 
-    public TokenInventory(IOptions<GraphOptions> options, GraphNetwork network, TimeProvider time, ILogger<TokenInventory> logger)
+    public TokenInventory(IOptions<GraphOptions> options, GraphNetwork network, ReplayFile replay, TimeProvider time, ILogger<TokenInventory> logger)
     {
         var settings = options.Value;
         _time = time;
@@ -35,8 +35,7 @@ internal sealed class TokenInventory : ITokenInventory, IDisposable
         {
             if (configured.Count > 0) InventoryLog.ReplayOverridesTenants(logger, settings.ReplayPath);
             DefaultSource = SnapshotSource.Replay;
-            var answers = new RecordedAnswers(GraphRecording.Load(settings.ReplayPath));
-            _anyTenant = Reader(new AnonymousAuthenticationProvider(), new RecordingHandler(answers));
+            _anyTenant = Reader(new AnonymousAuthenticationProvider(), new RecordingHandler(replay.Answers(settings.ReplayPath)));
         }
         else if (configured.Count == 0)
         {

@@ -72,19 +72,11 @@ internal sealed class GraphTokenReader(GraphServiceClient client, string graphRo
         return uri;
     }
 
-    private async Task<T?> SendAsync<T>(Uri uri, ParsableFactory<T> factory, CancellationToken cancellationToken) where T : IParsable
+    private Task<T?> SendAsync<T>(Uri uri, ParsableFactory<T> factory, CancellationToken cancellationToken) where T : IParsable
     {
         var request = new RequestInformation { HttpMethod = Method.GET, URI = uri };
         request.Headers.Add("Accept", "application/json");
-        using var timeout = new CancellationTokenSource(requestTimeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        try
-        {
-            return await client.RequestAdapter.SendAsync(request, factory, cancellationToken: linked.Token);
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"Graph did not answer {uri.AbsolutePath} within {requestTimeout.TotalSeconds:0} s.");
-        }
+        return GraphRequestTimeout.SendAsync(token => client.RequestAdapter.SendAsync(request, factory, cancellationToken: token),
+            uri.AbsolutePath, requestTimeout, time, cancellationToken);
     }
 }

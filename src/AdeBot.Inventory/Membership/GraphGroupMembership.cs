@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
-using Azure.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Graph.Users.Item.CheckMemberGroups;
-using Microsoft.Kiota.Abstractions;
 
 namespace AdeBot.Inventory.Membership;
 
@@ -75,8 +73,9 @@ internal sealed class GraphGroupMembership(
             {
                 requests++;
                 var body = new CheckMemberGroupsPostRequestBody { GroupIds = [.. chunk.Select(g => g.ToString())] };
-                var response = await WithTimeoutAsync(token =>
-                    client.Users[userId].CheckMemberGroups.PostAsCheckMemberGroupsPostResponseAsync(body, cancellationToken: token), cancellationToken);
+                var response = await GraphRequestTimeout.SendAsync(token =>
+                    client.Users[userId].CheckMemberGroups.PostAsCheckMemberGroupsPostResponseAsync(body, cancellationToken: token),
+                    "checkMemberGroups", _requestTimeout, time, cancellationToken);
                 var found = response?.Value ?? throw new InvalidDataException("Graph answered checkMemberGroups without a \"value\" array.");
                 if (found.Any(id => Guid.TryParse(id, out var group) && chunk.Contains(group)))
                 {
@@ -97,78 +96,35 @@ internal sealed class GraphGroupMembership(
         }
     }
 
-    /// The same causes GraphFailures reads for the inventory, with this check's permissions and one
+    /// The causes GraphFailures reads for the inventory, with this check's permissions and one
     /// difference: a user the directory does not know is in none of its groups.
     private MembershipResult Classify(Exception exception, string tenantId, string userId)
     {
-        var chain = GraphFailures.Flatten(exception).ToList();
-        if (chain.OfType<ApiException>().LastOrDefault() is { } api)
+        var failure = GraphFailures.Cause(exception);
+        switch (failure.Cause)
         {
-            var requestId = GraphFailures.RequestId(api);
-            switch (api.ResponseStatusCode)
-            {
-                case 401 or 403:
-                    return PermissionMissing(tenantId, api.ResponseStatusCode, requestId);
-                case 404:
-                    MembershipLog.UserNotFound(logger, tenantId, userId, requestId);
-                    return MembershipResult.NotMember;
-                case 429 or >= 500:
-                    MembershipLog.GraphUnavailable(logger, tenantId, api.ResponseStatusCode, requestId, "throttled or unavailable after retries");
-                    return MembershipResult.CannotCheck(MembershipCheckFailure.GraphUnavailable);
-            }
+            case GraphFailureCause.PermissionMissing:
+                MembershipLog.PermissionMissing(logger, tenantId, failure.StatusCode, failure.RequestId, string.Join(" and ", MembershipResult.RequiredPermissions));
+                return MembershipResult.CannotCheck(MembershipCheckFailure.PermissionMissing);
+            case GraphFailureCause.NotFound:
+                MembershipLog.UserNotFound(logger, tenantId, userId, failure.RequestId);
+                return MembershipResult.NotMember;
+            case GraphFailureCause.Unavailable:
+                MembershipLog.GraphUnavailable(logger, tenantId, failure.StatusCode, failure.RequestId, failure.Reason);
+                return MembershipResult.CannotCheck(MembershipCheckFailure.GraphUnavailable);
+            case GraphFailureCause.SignInRejected:
+                MembershipLog.SignInFailed(logger, tenantId, failure.Reason);
+                return MembershipResult.CannotCheck(MembershipCheckFailure.SignInFailed);
+            default:
+                MembershipLog.Unexpected(logger, tenantId, exception);
+                return MembershipResult.CannotCheck(MembershipCheckFailure.Unexpected);
         }
-
-        if (chain.OfType<TimeoutException>().FirstOrDefault() is { } timeout)
-            return Unavailable(tenantId, timeout.Message);
-
-        if (chain.OfType<AuthenticationFailedException>().FirstOrDefault() is { } signIn)
-        {
-            if (signIn is not CredentialUnavailableException && chain.Any(GraphFailures.IsNetworkFailure))
-                return Unavailable(tenantId, "the sign-in endpoint could not be reached");
-            if (chain.Any(GraphFailures.MeansConsentMissing))
-                return PermissionMissing(tenantId, null, null);
-            MembershipLog.SignInFailed(logger, tenantId, signIn.Message);
-            return MembershipResult.CannotCheck(MembershipCheckFailure.SignInFailed);
-        }
-
-        if (chain.Any(GraphFailures.IsNetworkFailure))
-            return Unavailable(tenantId, "Graph could not be reached");
-
-        MembershipLog.Unexpected(logger, tenantId, exception);
-        return MembershipResult.CannotCheck(MembershipCheckFailure.Unexpected);
-    }
-
-    private MembershipResult PermissionMissing(string tenantId, int? statusCode, string? requestId)
-    {
-        MembershipLog.PermissionMissing(logger, tenantId, statusCode, requestId, string.Join(" and ", MembershipResult.RequiredPermissions));
-        return MembershipResult.CannotCheck(MembershipCheckFailure.PermissionMissing);
-    }
-
-    private MembershipResult Unavailable(string tenantId, string reason)
-    {
-        MembershipLog.GraphUnavailable(logger, tenantId, null, null, reason);
-        return MembershipResult.CannotCheck(MembershipCheckFailure.GraphUnavailable);
     }
 
     private MembershipResult Invalid(string tenantId, string what)
     {
         MembershipLog.InvalidRequest(logger, tenantId, what);
         return MembershipResult.CannotCheck(MembershipCheckFailure.InvalidRequest);
-    }
-
-    /// Graph:RequestTimeoutSeconds per request, on the injected clock (the HttpClient itself never times out).
-    private async Task<T> WithTimeoutAsync<T>(Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken)
-    {
-        using var timeout = new CancellationTokenSource(_requestTimeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        try
-        {
-            return await send(linked.Token);
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"Graph did not answer checkMemberGroups within {_requestTimeout.TotalSeconds:0} s.");
-        }
     }
 
     /// Keeps the cache to the users seen within the cache time; runs at most once per cache time.

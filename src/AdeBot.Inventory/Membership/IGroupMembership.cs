@@ -15,7 +15,7 @@ public enum MembershipCheckFailure
 {
     /// The sample or a replay answers, or the tenant has no credentials: there is no directory to ask.
     NoCredentials,
-    /// Graph answered 401/403 or the app is not consented: grant `MissingPermissions` with admin consent.
+    /// Graph answered 401/403 or the app is not consented: grant `MembershipResult.RequiredPermissions` with admin consent.
     PermissionMissing,
     /// Throttling, an outage or a timeout outlasted the retries.
     GraphUnavailable,
@@ -37,6 +37,4 @@ public sealed record MembershipResult(MembershipOutcome Outcome, MembershipCheck
     public static MembershipResult NotMember { get; } = new(MembershipOutcome.NotMember);
 
     public static MembershipResult CannotCheck(MembershipCheckFailure failure) => new(MembershipOutcome.CannotCheck, failure);
-
-    public IReadOnlyList<string> MissingPermissions => Failure == MembershipCheckFailure.PermissionMissing ? RequiredPermissions : [];
 }

@@ -2,7 +2,7 @@ using AdeBot.Domain.Tokens;
 
 namespace AdeBot.Access;
 
-/// Event ids 3150–3199 belong to the access policy (3100–3149: the membership check under it).
+/// Event ids 3150–3199 belong to the access policy (2100–2149: the membership check under it, in MembershipLog).
 internal static partial class AccessLog
 {
     [LoggerMessage(3150, LogLevel.Warning, "Access:AdminGroupIds is not set: anyone in an allowed tenant can read token health. Set it to the object ids of the Entra groups whose members may ask AdeBot.")]

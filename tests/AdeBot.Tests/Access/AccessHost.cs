@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using AdeBot.Access;
 using AdeBot.Inventory;
 using AdeBot.Testing;
@@ -64,7 +63,7 @@ public sealed class AccessHost : IDisposable
     public AccessPolicy Policy => _services.GetRequiredService<AccessPolicy>();
 
     public Task<AccessDecision> CheckAsync(string? tenantId, string? user = User) =>
-        Policy.CheckAsync(tenantId, user, new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
+        Policy.CheckAsync(tenantId, user, TestTimeout.Token);
 
     /// What the host does at start-up: resolve validated options, then start the hosted services.
     public async Task StartAsync()
