@@ -21,7 +21,6 @@ public sealed class SqliteAlertStore(AlertDatabase database, TimeProvider time) 
 
     public async Task<ConversationUpsert> UpsertConversationAsync(StoredConversation conversation, bool subscribeIfNew, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await database.OpenAsync(cancellationToken);
         // BEGIN IMMEDIATE takes the write lock before the existence check, so "was it new?" and the
         // write are one step even across processes sharing the file.
@@ -56,7 +55,7 @@ public sealed class SqliteAlertStore(AlertDatabase database, TimeProvider time) 
                 ("$botId", conversation.BotId), ("$botName", conversation.BotName), ("$userId", conversation.UserId),
                 ("$userAadObjectId", conversation.UserAadObjectId), ("$teamId", conversation.TeamId), ("$teamChannelId", conversation.TeamChannelId),
                 ("$locale", conversation.Locale), ("$fromLocalMode", conversation.FromLocalMode), ("$active", subscribeIfNew),
-                ("$scope", nameof(AlertScope.All)), ("$now", now),
+                ("$scope", nameof(AlertScope.All)), Now(),
             ]);
         ConversationSubscription subscription;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -70,7 +69,7 @@ public sealed class SqliteAlertStore(AlertDatabase database, TimeProvider time) 
 
     public async Task<ConversationSubscription?> GetAsync(ConversationKey key, CancellationToken cancellationToken)
     {
-        var found = await QuerySubscriptionsAsync($"SELECT {ConversationColumns} FROM conversation WHERE {KeyFilter};", cancellationToken, Key(key));
+        var found = await QueryAsync($"SELECT {ConversationColumns} FROM conversation WHERE {KeyFilter};", ReadSubscription, cancellationToken, Key(key));
         return found.SingleOrDefault();
     }
 
@@ -102,53 +101,21 @@ public sealed class SqliteAlertStore(AlertDatabase database, TimeProvider time) 
         return await AlertDatabase.ExecuteAsync(connection, null, $"DELETE FROM conversation WHERE {KeyFilter};", cancellationToken, Key(key)) > 0;
     }
 
-    public async Task<IReadOnlyList<string>> ListWatchedTenantIdsAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = AlertDatabase.Command(connection, null, "SELECT DISTINCT tenant_id FROM conversation WHERE active = 1 ORDER BY tenant_id;");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        List<string> tenants = [];
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            tenants.Add(reader.GetString(0));
-        }
-
-        return tenants;
-    }
-
     public async Task<IReadOnlyList<TenantSubscriptions>> ListActiveByTenantAsync(CancellationToken cancellationToken)
     {
-        var active = await QuerySubscriptionsAsync(
-            $"SELECT {ConversationColumns} FROM conversation WHERE active = 1 ORDER BY tenant_id, created_at_ms, rowid;", cancellationToken);
+        var active = await QueryAsync(
+            $"SELECT {ConversationColumns} FROM conversation WHERE active = 1 ORDER BY tenant_id, created_at_ms, rowid;", ReadSubscription, cancellationToken);
         return [.. active
             .GroupBy(s => s.Key.TenantId, StringComparer.OrdinalIgnoreCase)
             .Select(g => new TenantSubscriptions(g.Key, [.. g]))];
     }
 
-    public async Task<AlertLedgerState> ReadAsync(ConversationKey key, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = AlertDatabase.Command(connection, null, $"""
+    public async Task<AlertLedgerState> ReadAsync(ConversationKey key, CancellationToken cancellationToken) =>
+        new(await QueryAsync($"""
             SELECT tenant_id, token_kind, token_id, track, problem_code, step, urgency, severity, recorded_at_ms, snoozed_until_ms
             FROM alert_ledger WHERE {KeyFilter}
             ORDER BY token_kind, token_id, track;
-            """, Key(key));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        List<LedgerEntry> entries = [];
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            entries.Add(new LedgerEntry(
-                new FindingId(reader.GetString(0), Enum.Parse<TokenKind>(reader.GetString(1)), reader.GetString(2), reader.GetString(3)),
-                Enum.Parse<ProblemCode>(reader.GetString(4)),
-                reader.GetString(5),
-                reader.GetInt32(6),
-                Enum.Parse<HealthStatus>(reader.GetString(7)),
-                FromUnixMs(reader.GetInt64(8)),
-                reader.IsDBNull(9) ? null : FromUnixMs(reader.GetInt64(9))));
-        }
-
-        return new AlertLedgerState(entries);
-    }
+            """, ReadLedgerEntry, cancellationToken, Key(key)));
 
     public async Task<bool> CommitAsync(ConversationKey key, IReadOnlyList<LedgerChange> changes, CancellationToken cancellationToken)
     {
@@ -219,19 +186,19 @@ public sealed class SqliteAlertStore(AlertDatabase database, TimeProvider time) 
             cancellationToken, [.. Key(key), ("$value", value), Now()]) > 0;
     }
 
-    private async Task<List<ConversationSubscription>> QuerySubscriptionsAsync(
-        string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    private async Task<List<T>> QueryAsync<T>(
+        string sql, Func<SqliteDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = AlertDatabase.Command(connection, null, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        List<ConversationSubscription> subscriptions = [];
+        List<T> rows = [];
         while (await reader.ReadAsync(cancellationToken))
         {
-            subscriptions.Add(ReadSubscription(reader));
+            rows.Add(read(reader));
         }
 
-        return subscriptions;
+        return rows;
     }
 
     /// Reads a row selected with ConversationColumns, in that order.
@@ -261,6 +228,15 @@ public sealed class SqliteAlertStore(AlertDatabase database, TimeProvider time) 
             CreatedAt: FromUnixMs(reader.GetInt64(16)),
             UpdatedAt: FromUnixMs(reader.GetInt64(17)));
     }
+
+    private static LedgerEntry ReadLedgerEntry(SqliteDataReader reader) => new(
+        new FindingId(reader.GetString(0), Enum.Parse<TokenKind>(reader.GetString(1)), reader.GetString(2), reader.GetString(3)),
+        Enum.Parse<ProblemCode>(reader.GetString(4)),
+        reader.GetString(5),
+        reader.GetInt32(6),
+        Enum.Parse<HealthStatus>(reader.GetString(7)),
+        FromUnixMs(reader.GetInt64(8)),
+        reader.IsDBNull(9) ? null : FromUnixMs(reader.GetInt64(9)));
 
     private static (string Name, object? Value)[] Key(ConversationKey key) =>
         [("$tenant", key.TenantId), ("$conversation", key.ConversationId)];

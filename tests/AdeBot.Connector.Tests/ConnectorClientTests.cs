@@ -41,7 +41,7 @@ public sealed class ConnectorClientTests : IClassFixture<HttpsConnectorFixture>
         {
             services.AddSingleton(clock ?? _clock);
             services.AddKeyedSingleton<Azure.Core.TokenCredential>(BotConnectorServiceKeys.Credential, _credential);
-            services.AddHttpClient(BotConnectorServiceKeys.HttpClientName).ConfigurePrimaryHttpMessageHandler(_connector.CreateTrustingHandler);
+            services.AddHttpClient(BotConnectorServiceKeys.HttpClientName).ConfigurePrimaryHttpMessageHandler((handler, _) => _connector.TrustCertificateIn(handler));
         });
     }
 

@@ -37,11 +37,11 @@ public sealed class AlertLedgerStoreTests : IDisposable
             expected = expected.Snooze(findings, until);
         }
 
-        await Commit(Record(Expiry, ProblemCode.ExpiringSoon, "days:14", -14, HealthStatus.Warning), Record(Stale, ProblemCode.SyncStale, "stale:warning", 1, HealthStatus.Warning));
+        await Commit(Step(Expiry, ProblemCode.ExpiringSoon, "days:14", -14, HealthStatus.Warning), Step(Stale, ProblemCode.SyncStale, "stale:warning", 1, HealthStatus.Warning));
         await Snooze(Start.AddDays(7), Expiry, Stale);
-        await Commit(Record(Expiry, ProblemCode.ExpiringSoon, "days:7", -7, HealthStatus.Critical), Record(Vpp, ProblemCode.InvalidState, "state:invalid", 0, HealthStatus.Critical));
-        await Commit(Record(Stale, ProblemCode.SyncStale, "stale:critical", 2, HealthStatus.Critical, endsSnooze: true));
-        await Commit(new ForgetFinding(Vpp), Record(Expiry, ProblemCode.Expired, "expired:0", 0, HealthStatus.Critical, at: Start.AddDays(7).AddMilliseconds(1)));
+        await Commit(Step(Expiry, ProblemCode.ExpiringSoon, "days:7", -7, HealthStatus.Critical), Step(Vpp, ProblemCode.InvalidState, "state:invalid", 0, HealthStatus.Critical));
+        await Commit(Step(Stale, ProblemCode.SyncStale, "stale:critical", 2, HealthStatus.Critical, endsSnooze: true));
+        await Commit(new ForgetFinding(Vpp), Step(Expiry, ProblemCode.Expired, "expired:0", 0, HealthStatus.Critical, at: Start.AddDays(7).AddMilliseconds(1)));
 
         var stored = await _db.NewStore().ReadAsync(Key, None);
 
@@ -56,15 +56,15 @@ public sealed class AlertLedgerStoreTests : IDisposable
     {
         var store = _db.NewStore();
         await store.UpsertConversationAsync(Conversation(), true, None);
-        await store.CommitAsync(Key, [Record(Vpp, ProblemCode.InvalidState, "state:invalid", 0, HealthStatus.Critical)], None);
+        await store.CommitAsync(Key, [Step(Vpp, ProblemCode.InvalidState, "state:invalid", 0, HealthStatus.Critical)], None);
 
         // The ledger only records what can be alerted on, so a Healthy step is refused by the
         // database after the first two changes were written inside the transaction.
         await Assert.ThrowsAsync<SqliteException>(() => store.CommitAsync(Key,
         [
-            Record(Expiry, ProblemCode.ExpiringSoon, "days:7", -7, HealthStatus.Critical),
+            Step(Expiry, ProblemCode.ExpiringSoon, "days:7", -7, HealthStatus.Critical),
             new ForgetFinding(Vpp),
-            Record(Stale, ProblemCode.SyncStale, "stale:warning", 1, HealthStatus.Healthy),
+            Step(Stale, ProblemCode.SyncStale, "stale:warning", 1, HealthStatus.Healthy),
         ], None));
 
         var stored = await _db.NewStore().ReadAsync(Key, None);
@@ -79,8 +79,8 @@ public sealed class AlertLedgerStoreTests : IDisposable
         await store.UpsertConversationAsync(Conversation(), true, None);
         await store.SetActiveAsync(Key, false, None);
 
-        Assert.False(await store.CommitAsync(Key, [Record(Expiry, ProblemCode.ExpiringSoon, "days:7", -7, HealthStatus.Critical)], None));
-        Assert.False(await store.CommitAsync(removed, [Record(Expiry with { TenantId = removed.TenantId }, ProblemCode.ExpiringSoon, "days:7", -7, HealthStatus.Critical)], None));
+        Assert.False(await store.CommitAsync(Key, [Step(Expiry, ProblemCode.ExpiringSoon, "days:7", -7, HealthStatus.Critical)], None));
+        Assert.False(await store.CommitAsync(removed, [Step(Expiry with { TenantId = removed.TenantId }, ProblemCode.ExpiringSoon, "days:7", -7, HealthStatus.Critical)], None));
 
         Assert.Empty((await store.ReadAsync(Key, None)).Entries);
         Assert.Empty((await store.ReadAsync(removed, None)).Entries);
@@ -93,8 +93,8 @@ public sealed class AlertLedgerStoreTests : IDisposable
         var other = Conversation(conversationId: "a:other").Key;
         await store.UpsertConversationAsync(Conversation(), true, None);
         await store.UpsertConversationAsync(Conversation(conversationId: "a:other"), true, None);
-        await store.CommitAsync(Key, [Record(Expiry, ProblemCode.ExpiringSoon, "days:7", -7, HealthStatus.Critical)], None);
-        await store.CommitAsync(other, [Record(Expiry, ProblemCode.ExpiringSoon, "days:7", -7, HealthStatus.Critical)], None);
+        await store.CommitAsync(Key, [Step(Expiry, ProblemCode.ExpiringSoon, "days:7", -7, HealthStatus.Critical)], None);
+        await store.CommitAsync(other, [Step(Expiry, ProblemCode.ExpiringSoon, "days:7", -7, HealthStatus.Critical)], None);
 
         var snoozed = await store.SnoozeAsync(Key, [Expiry, Expiry, Stale, Expiry with { TenantId = "fabrikam" }], Start.AddDays(1), None);
 
@@ -102,10 +102,6 @@ public sealed class AlertLedgerStoreTests : IDisposable
         Assert.Equal(Start.AddDays(1), (await store.ReadAsync(Key, None)).Find(Expiry)!.SnoozedUntil);
         Assert.Null((await store.ReadAsync(other, None)).Find(Expiry)!.SnoozedUntil);
     }
-
-    private static RecordStep Record(
-        FindingId finding, ProblemCode code, string step, int urgency, HealthStatus severity, bool endsSnooze = false, DateTimeOffset? at = null) =>
-        new(finding, code, step, urgency, severity, at ?? Start, endsSnooze);
 
     private static List<LedgerEntry> Order(IEnumerable<LedgerEntry> entries) => [.. entries.OrderBy(e => e.Finding.Key, StringComparer.Ordinal)];
 }

@@ -26,7 +26,7 @@ public sealed class StorageRegistrationTests : IDisposable
         var store = host.Services.GetRequiredService<ISubscriptionStore>();
         Assert.Same(store, host.Services.GetRequiredService<IAlertLedger>());
         await store.UpsertConversationAsync(TempDatabase.Conversation(), true, CancellationToken.None);
-        Assert.Equal(["contoso"], await store.ListWatchedTenantIdsAsync(CancellationToken.None));
+        Assert.Equal(["contoso"], (await store.ListActiveByTenantAsync(CancellationToken.None)).Select(t => t.TenantId));
         await host.StopAsync();
     }
 

@@ -8,6 +8,8 @@ namespace AdeBot.Storage.Tests;
 public sealed class SubscriptionStoreTests : IDisposable
 {
     private static readonly CancellationToken None = CancellationToken.None;
+    private static readonly FindingId AdeExpiry = new(Conversation().Key.TenantId, TokenKind.Ade, "ade-1", AlertTracks.Expiry);
+
     private readonly TempDatabase _db = new();
 
     public void Dispose() => _db.Dispose();
@@ -68,7 +70,7 @@ public sealed class SubscriptionStoreTests : IDisposable
         var (refreshed, _) = await store.UpsertConversationAsync(Conversation(), subscribeIfNew: true, None);
 
         Assert.False(refreshed.Active);
-        Assert.Empty(await store.ListWatchedTenantIdsAsync(None));
+        Assert.Empty(await store.ListActiveByTenantAsync(None));
     }
 
     [Fact]
@@ -98,7 +100,6 @@ public sealed class SubscriptionStoreTests : IDisposable
 
         var byTenant = await store.ListActiveByTenantAsync(None);
 
-        Assert.Equal(["contoso", "fabrikam"], await store.ListWatchedTenantIdsAsync(None));
         Assert.Equal(["contoso: a:1, 19:channel", "fabrikam: a:2"],
             byTenant.Select(t => $"{t.TenantId}: {string.Join(", ", t.Subscriptions.Select(s => s.Key.ConversationId))}"));
     }
@@ -110,7 +111,7 @@ public sealed class SubscriptionStoreTests : IDisposable
         var key = Conversation().Key;
         await store.UpsertConversationAsync(Conversation(), true, None);
         await store.SetLocaleOverrideAsync(key, "uk-UA", None);
-        await store.CommitAsync(key, [Step(key, "days:7")], None);
+        await store.CommitAsync(key, [Step(AdeExpiry, ProblemCode.ExpiringSoon, "days:7", -7, HealthStatus.Critical)], None);
 
         Assert.True(await store.SetActiveAsync(key, false, None));
 
@@ -126,7 +127,7 @@ public sealed class SubscriptionStoreTests : IDisposable
         var store = _db.NewStore();
         var key = Conversation().Key;
         await store.UpsertConversationAsync(Conversation(), true, None);
-        await store.CommitAsync(key, [Step(key, "days:7")], None);
+        await store.CommitAsync(key, [Step(AdeExpiry, ProblemCode.ExpiringSoon, "days:7", -7, HealthStatus.Critical)], None);
 
         Assert.True(await store.RemoveAsync(key, None));
 
@@ -160,8 +161,4 @@ public sealed class SubscriptionStoreTests : IDisposable
 
         Assert.Equal("en-US", (await store.GetAsync(key, None))!.EffectiveLocale);
     }
-
-    internal static RecordStep Step(ConversationKey key, string step, bool endsSnooze = false) =>
-        new(new FindingId(key.TenantId, TokenKind.Ade, "ade-1", AlertTracks.Expiry), ProblemCode.ExpiringSoon, step,
-            -int.Parse(step["days:".Length..]), HealthStatus.Critical, Start, endsSnooze);
 }

@@ -1,4 +1,5 @@
 using AdeBot.Domain.Alerts;
+using AdeBot.Domain.Health;
 using AdeBot.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -39,6 +40,10 @@ public sealed class TempDatabase : IDisposable
     public static StoredConversation Conversation(string tenantId = "contoso", string conversationId = "a:personal-1") =>
         new(tenantId, conversationId, "personal", "msteams", "https://smba.trafficmanager.net/emea/", "28:bot-app-id",
             BotName: "AdeBot", UserId: "29:user", UserAadObjectId: "00000000-0000-0000-0000-0000000000aa", Locale: "en-US");
+
+    public static RecordStep Step(
+        FindingId finding, ProblemCode code, string step, int urgency, HealthStatus severity, bool endsSnooze = false, DateTimeOffset? at = null) =>
+        new(finding, code, step, urgency, severity, at ?? Start, endsSnooze);
 
     public void Dispose()
     {

@@ -3,15 +3,23 @@ using Microsoft.Extensions.Logging;
 
 namespace AdeBot.Testing;
 
-/// Every log entry, formatted with its exception: to check event ids, and that no secret,
+public sealed record CapturedLogEntry(LogLevel Level, EventId EventId, string Message, Exception? Exception)
+{
+    /// The message with its exception, as a log sink would write it.
+    public string Text => $"{Message} {Exception}";
+}
+
+/// Every log entry, with its exception: to check event ids, and that no secret,
 /// token or user-facing text reaches a log.
 public sealed class CapturedLogs : ILoggerProvider
 {
-    public ConcurrentQueue<(LogLevel Level, EventId EventId, string Text)> Entries { get; } = new();
+    public ConcurrentQueue<CapturedLogEntry> Entries { get; } = new();
 
     public IReadOnlyList<int> EventIds => [.. Entries.Select(e => e.EventId.Id)];
 
     public string AllText => string.Join("\n", Entries.Select(e => e.Text));
+
+    public IReadOnlyList<CapturedLogEntry> WithEventId(int id) => [.. Entries.Where(e => e.EventId.Id == id)];
 
     public ILogger CreateLogger(string categoryName) => new Logger(this);
 
@@ -24,6 +32,6 @@ public sealed class CapturedLogs : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            logs.Entries.Enqueue((logLevel, eventId, $"{formatter(state, exception)} {exception}"));
+            logs.Entries.Enqueue(new(logLevel, eventId, formatter(state, exception), exception));
     }
 }

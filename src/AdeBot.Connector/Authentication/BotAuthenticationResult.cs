@@ -50,4 +50,6 @@ public sealed record BotAuthenticationResult
     public static BotAuthenticationResult Success(ClaimsIdentity identity) => new(identity, null, string.Empty);
 
     public static BotAuthenticationResult Fail(BotAuthFailure reason, string detail) => new(null, reason, detail);
+
+    internal static BotAuthenticationResult MissingHeader { get; } = Fail(BotAuthFailure.MissingHeader, "no Authorization header");
 }

@@ -48,7 +48,7 @@ public sealed class BotTokenValidator : IDisposable
     {
         ArgumentNullException.ThrowIfNull(activity);
         if (string.IsNullOrWhiteSpace(authorizationHeader))
-            return BotAuthenticationResult.Fail(BotAuthFailure.MissingHeader, "no Authorization header");
+            return BotAuthenticationResult.MissingHeader;
 
         var separator = authorizationHeader.IndexOf(' ', StringComparison.Ordinal);
         var scheme = separator < 0 ? authorizationHeader : authorizationHeader[..separator];

@@ -38,7 +38,7 @@ internal sealed class BotMessageProcessor(
             var isLocalAnonymous = string.IsNullOrEmpty(authorization) && IsLocalAnonymousAllowed(http);
             if (string.IsNullOrEmpty(authorization) && !isLocalAnonymous)
             {
-                Reject(response, BotAuthenticationResult.Fail(BotAuthFailure.MissingHeader, "no Authorization header"));
+                Reject(response, BotAuthenticationResult.MissingHeader);
                 return;
             }
 

@@ -24,8 +24,6 @@ public sealed class TurnContext
 
     public ConnectorClient Connector { get; }
 
-    public ConversationReference GetConversationReference() => ConversationReference.FromActivity(Activity);
-
     public Task<ConnectorResult<ResourceResponse>> ReplyAsync(string text, CancellationToken cancellationToken = default) =>
         ReplyAsync(Activity.CreateReply(text), cancellationToken);
 

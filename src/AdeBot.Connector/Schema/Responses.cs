@@ -56,7 +56,7 @@ public sealed record InvokeResponse(int Status, JsonElement? Body = null)
 /// The body of an <c>adaptiveCard/action</c> invoke response (reference §9.2).
 public sealed record AdaptiveCardInvokeResponse(int StatusCode, string Type, JsonElement? Value)
 {
-    public const string CardType = "application/vnd.microsoft.card.adaptive";
+    public const string CardType = Attachment.AdaptiveCardContentType;
     public const string MessageType = "application/vnd.microsoft.activity.message";
     public const string ErrorType = "application/vnd.microsoft.error";
 

@@ -23,9 +23,6 @@ public interface ISubscriptionStore
     /// Drops the conversation and its ledger: uninstall, or a 403/404 that says the bot is gone.
     Task<bool> RemoveAsync(ConversationKey key, CancellationToken cancellationToken);
 
-    /// Tenants with at least one active subscription, the ones a check reads.
-    Task<IReadOnlyList<string>> ListWatchedTenantIdsAsync(CancellationToken cancellationToken);
-
     /// Active subscriptions grouped by tenant, so a check reads each tenant once.
     Task<IReadOnlyList<TenantSubscriptions>> ListActiveByTenantAsync(CancellationToken cancellationToken);
 }

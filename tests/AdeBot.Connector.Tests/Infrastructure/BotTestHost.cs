@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using AdeBot.Testing;
 using AdeBot.Testing.Connector;
 using Azure.Core;
 using Microsoft.AspNetCore.Builder;
@@ -14,7 +15,7 @@ internal sealed class BotTestHost : IAsyncDisposable
 {
     private readonly LoopbackWebApp _app;
 
-    private BotTestHost(LoopbackWebApp app, CapturingLoggerProvider logs)
+    private BotTestHost(LoopbackWebApp app, CapturedLogs logs)
     {
         _app = app;
         Logs = logs;
@@ -23,7 +24,7 @@ internal sealed class BotTestHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public CapturingLoggerProvider Logs { get; }
+    public CapturedLogs Logs { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -36,7 +37,7 @@ internal sealed class BotTestHost : IAsyncDisposable
         TokenCredential? credential = null,
         string environmentName = "Development")
     {
-        var logs = new CapturingLoggerProvider();
+        var logs = new CapturedLogs();
         var app = await LoopbackWebApp.StartAsync(
             web => web.MapBotMessages(),
             builder =>
@@ -48,7 +49,7 @@ internal sealed class BotTestHost : IAsyncDisposable
                 builder.Services.AddScoped<IBotActivityHandler>(provider => provider.GetRequiredService<TestBotHandler>());
                 if (credential is not null) builder.Services.AddKeyedSingleton(BotConnectorServiceKeys.Credential, credential);
                 if (connector is not null)
-                    builder.Services.AddHttpClient(BotConnectorServiceKeys.HttpClientName).ConfigurePrimaryHttpMessageHandler(connector.CreateTrustingHandler);
+                    builder.Services.AddHttpClient(BotConnectorServiceKeys.HttpClientName).ConfigurePrimaryHttpMessageHandler((handler, _) => connector.TrustCertificateIn(handler));
             },
             environmentName: environmentName);
         return new BotTestHost(app, logs);

@@ -1,3 +1,4 @@
+using AdeBot.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,7 +24,7 @@ internal static class ConnectorServices
         IDictionary<string, string?> settings,
         Action<IServiceCollection>? configure = null,
         string environmentName = "Development",
-        CapturingLoggerProvider? logs = null)
+        CapturedLogs? logs = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();

@@ -66,16 +66,13 @@ public sealed class FakeConnectorServer : IAsyncDisposable
         foreach (var response in responses) _script.Enqueue(response);
     }
 
-    /// A primary handler that trusts exactly this server's certificate and never follows redirects.
-    public SocketsHttpHandler CreateTrustingHandler()
+    /// Makes the product's own primary handler trust exactly this server's certificate and changes
+    /// nothing else, so tests exercise the product's handler settings (no redirects) as shipped.
+    public void TrustCertificateIn(HttpMessageHandler primary)
     {
         var expected = Certificate?.GetCertHashString();
-        return new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            SslOptions = { RemoteCertificateValidationCallback = (_, presented, _, _) =>
-                expected is not null && presented is not null && presented.GetCertHashString() == expected },
-        };
+        ((SocketsHttpHandler)primary).SslOptions.RemoteCertificateValidationCallback = (_, presented, _, _) =>
+            expected is not null && presented is not null && presented.GetCertHashString() == expected;
     }
 
     /// Waits until at least <paramref name="count"/> requests arrived (guards against a hang, not a timing assertion).
