@@ -23,8 +23,8 @@ public enum AlertClearReason
 
 /// One thing to tell a conversation about in an alert. `Threshold` names the step that was
 /// crossed (for example `days:7`, `expired:0`, `expired:14`, `errorCode:3`, `stale:critical`; for
-/// a Cleared finding `renewed`, `syncRecovered` or `resolved`) and, with tenant, token and problem,
-/// is the key that keeps the same alert from going out twice.
+/// a Cleared finding `renewed`, `syncRecovered` or `resolved`); the ledger records it per `Finding`,
+/// which keeps the same alert from going out twice.
 /// For a Cleared finding `Problem` is null, `Code` is the problem that cleared and `Severity` the
 /// worst severity the conversation was alerted with, so a critical-only subscription hears of it.
 public sealed record AlertFinding(
@@ -37,8 +37,6 @@ public sealed record AlertFinding(
     Problem? Problem,
     AlertClearReason? ClearReason = null)
 {
-    public string Key => $"{TenantId}|{Token.Kind}|{Token.Id}|{Code}|{Threshold}";
-
     /// The token and problem this alert is about, whatever the threshold: what a snooze applies to.
     public FindingId Finding => new(TenantId, Token.Kind, Token.Id, AlertTracks.Of(Code));
 

@@ -16,8 +16,9 @@ public sealed class AlertOptions : IValidatableObject
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromHours(1);
 
     /// Up to this much is added to each interval so that instances and tenants do not all read
-    /// Graph and post to Teams at the same moment.
-    public TimeSpan CheckJitter { get; set; } = TimeSpan.FromMinutes(5);
+    /// Graph and post to Teams at the same moment. Null means a tenth of the interval, at most five
+    /// minutes, so a short CheckInterval (seconds, in local tests) is valid without also setting this.
+    public TimeSpan? CheckJitter { get; set; }
 
     /// Days before expiry at which a token is alerted on. Null means DefaultExpiryThresholdDays:
     /// configuration binding appends to a non-empty default array instead of replacing it, so the
@@ -36,8 +37,10 @@ public sealed class AlertOptions : IValidatableObject
 
     public IReadOnlyList<int> EffectiveSnoozeDays => SnoozeDays ?? DefaultSnoozeDays;
 
+    public TimeSpan EffectiveCheckJitter => CheckJitter ?? TimeSpan.FromTicks(Math.Min(CheckInterval.Ticks / 10, TimeSpan.FromMinutes(5).Ticks));
+
     /// The wait before the next check: the interval plus a random share of the jitter.
-    public TimeSpan NextCheckDelay(Random random) => CheckInterval + CheckJitter * random.NextDouble();
+    public TimeSpan NextCheckDelay(Random random) => CheckInterval + EffectiveCheckJitter * random.NextDouble();
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -46,10 +49,10 @@ public sealed class AlertOptions : IValidatableObject
             yield return new ValidationResult($"{nameof(CheckInterval)} ({CheckInterval}) must be at least one second.", [nameof(CheckInterval)]);
         }
 
-        if (CheckJitter < TimeSpan.Zero || CheckJitter >= CheckInterval)
+        if (CheckJitter is { } jitter && (jitter < TimeSpan.Zero || jitter >= CheckInterval))
         {
             yield return new ValidationResult(
-                $"{nameof(CheckJitter)} ({CheckJitter}) must be zero or more and less than {nameof(CheckInterval)} ({CheckInterval}).",
+                $"{nameof(CheckJitter)} ({jitter}) must be zero or more and less than {nameof(CheckInterval)} ({CheckInterval}).",
                 [nameof(CheckJitter)]);
         }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AdeBot.Domain.Health;
 
 namespace AdeBot.Domain.Alerts;
@@ -80,7 +81,7 @@ public sealed class AlertPlanner(AlertOptions options, TimeProvider time)
 
             var reason = AlertTracks.ClearReasonOf(entry.Finding.Track);
             var cleared = new AlertFinding(
-                tenantId, health.Tokens[tokenIndex], entry.Code, AlertTracks.CamelCase(reason.ToString()), entry.Severity, AlertKind.Cleared, null, reason);
+                tenantId, health.Tokens[tokenIndex], entry.Code, JsonNamingPolicy.CamelCase.ConvertName(reason.ToString()), entry.Severity, AlertKind.Cleared, null, reason);
             findings.Add((cleared, tokenIndex, (int)entry.Code));
         }
 
@@ -130,9 +131,9 @@ public sealed class AlertPlanner(AlertOptions options, TimeProvider time)
         AlertTracks.Expiry => ExpiryStep(token, problem, now),
         AlertTracks.SyncStale => SeverityStep("stale", problem.Severity),
         AlertTracks.NeverSynced => SeverityStep("neverSynced", problem.Severity),
-        AlertTracks.SyncError => new Step(problem.ErrorCode is { } code ? $"errorCode:{code}" : AlertTracks.CamelCase(problem.Code.ToString()), 0),
+        AlertTracks.SyncError => new Step(problem.ErrorCode is { } code ? $"errorCode:{code}" : JsonNamingPolicy.CamelCase.ConvertName(problem.Code.ToString()), 0),
         AlertTracks.VppState => new Step($"state:{problem.State ?? "unknown"}", 0),
-        _ => new Step(AlertTracks.CamelCase(problem.Code.ToString()), 0),
+        _ => new Step(JsonNamingPolicy.CamelCase.ConvertName(problem.Code.ToString()), 0),
     };
 
     /// Urgency is "days past expiry": `days:7` is -7, `expired:0` is 0, `expired:14` is 14.
@@ -155,7 +156,7 @@ public sealed class AlertPlanner(AlertOptions options, TimeProvider time)
     }
 
     private static Step SeverityStep(string name, HealthStatus severity) =>
-        new($"{name}:{AlertTracks.CamelCase(severity.ToString())}", (int)severity);
+        new($"{name}:{JsonNamingPolicy.CamelCase.ConvertName(severity.ToString())}", (int)severity);
 
     private static bool IsNews(Candidate candidate, LedgerEntry entry) =>
         AlertTracks.IsOrdered(candidate.Id.Track)

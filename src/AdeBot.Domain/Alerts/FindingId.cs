@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AdeBot.Domain.Health;
 using AdeBot.Domain.Tokens;
 
@@ -59,7 +60,7 @@ public static class AlertTracks
         ProblemCode.InvalidState => VppState,
         ProblemCode.SyncFailed => VppSync,
         // A code added later gets a track of its own until it is grouped here.
-        _ => CamelCase(code.ToString()),
+        _ => JsonNamingPolicy.CamelCase.ConvertName(code.ToString()),
     };
 
     public static bool IsKnown(string track) =>
@@ -76,6 +77,4 @@ public static class AlertTracks
         SyncError or SyncStale or NeverSynced or VppSync => AlertClearReason.SyncRecovered,
         _ => AlertClearReason.Resolved,
     };
-
-    internal static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

@@ -8,14 +8,10 @@ namespace AdeBot.Domain.Cards;
 public static class CardBudget
 {
     public const int MaxCardUtf16Bytes = 60_000;
-    public const int MaxActivityUtf16Bytes = 80_000;
 
     public static int Utf16Bytes(string json) => json.Length * sizeof(char);
 
     public static int Utf16Bytes(AdaptiveCard card) => Utf16Bytes(AdaptiveCardJson.Serialize(card));
 
     public static bool CardFits(AdaptiveCard card) => Utf16Bytes(card) <= MaxCardUtf16Bytes;
-
-    /// For the host: the whole activity as it is posted to the connector.
-    public static bool ActivityFits(string activityJson) => Utf16Bytes(activityJson) <= MaxActivityUtf16Bytes;
 }

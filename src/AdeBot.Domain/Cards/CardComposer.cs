@@ -81,7 +81,7 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
             else
             {
                 body.Add(new FactSet([.. expiring.Take(shown).Select(x => new Fact($"{x.Token.Name} ({remediation.KindLabel(x.Token)})", ExpiryValue(x.Token, x.At, culture)))]));
-                if (shown < expiring.Count) body.Add(Subtle(ChatText.Format("List_More", culture, Count(expiring.Count - shown, culture))));
+                if (shown < expiring.Count) body.Add(Subtle(ChatText.Format("List_More", culture, TextFormat.Count(expiring.Count - shown, culture))));
             }
             body.Add(new ActionSet([CheckAgain(ViewData(CardView.Expiring) with { Days = window }, culture)]));
             return body;
@@ -222,7 +222,7 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
         AdaptiveCard Build(int shown)
         {
             List<CardElement> body = [Heading(title), .. items.Take(shown).Select(i => i.Element)];
-            if (shown < items.Count) body.Add(Subtle(ChatText.Format("List_More", culture, Count(items.Count - shown, culture))));
+            if (shown < items.Count) body.Add(Subtle(ChatText.Format("List_More", culture, TextFormat.Count(items.Count - shown, culture))));
 
             // Snoozing covers what the card shows; the rest was not seen, so it is not silenced.
             List<string> keys = [.. items.Take(shown).Where(i => i.Finding.Kind == AlertKind.Raised).Select(i => i.Finding.FindingKey).Distinct()];
@@ -252,7 +252,7 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
             var item = ChatText.Format("AlertSummary_Item", culture, worst.Token.Name, remediation.Summarize(ProblemOf(worst), worst.Token, culture));
             parts.Add(ChatText.Plural("AlertSummary_Raised", raised.Count, culture, item));
         }
-        if (cleared > 0) parts.Add(ChatText.Format("AlertSummary_Cleared", culture, Count(cleared, culture)));
+        if (cleared > 0) parts.Add(ChatText.Format("AlertSummary_Cleared", culture, TextFormat.Count(cleared, culture)));
         return string.Join(" · ", parts);
     }
 
@@ -273,7 +273,7 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
 
         List<Fact> facts = [new(ChatText.Get("Fact_Overall", culture), remediation.StatusLabel(health.Status, culture))];
         facts.AddRange(new[] { HealthStatus.Critical, HealthStatus.Warning, HealthStatus.Healthy }.Select(status =>
-            new Fact(remediation.StatusLabel(status, culture), Count(health.Tokens.Count(t => t.Status == status), culture))));
+            new Fact(remediation.StatusLabel(status, culture), TextFormat.Count(health.Tokens.Count(t => t.Status == status), culture))));
         facts.Add(new Fact(ChatText.Get("Fact_Tenant", culture), health.TenantId));
         facts.Add(new Fact(ChatText.Get("Fact_ReadAt", culture), TextFormat.DateTime(health.AsOf, culture)));
         body.Add(new FactSet(facts));
@@ -318,7 +318,7 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
     {
         List<CardElement> body =
         [
-            Subheading(ChatText.Format("Tokens_Title", culture, Count(first + 1, culture), Count(first + count, culture), Count(total, culture))),
+            Subheading(ChatText.Format("Tokens_Title", culture, TextFormat.Count(first + 1, culture), TextFormat.Count(first + count, culture), TextFormat.Count(total, culture))),
             .. blocks.Take(count),
         ];
         if (count == blocks.Count && nextSkip is { } next)
@@ -449,7 +449,7 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
         if (token.Kind != TokenKind.Apns)
         {
             var lastSync = token.LastSuccessfulSyncAt is { } at
-                ? ChatText.Format("Value_WithRelative", culture, TextFormat.DateTime(at, culture), TextFormat.TimeAgo((int)(time.GetUtcNow() - at).TotalHours, culture))
+                ? ChatText.Format("Value_WithRelative", culture, TextFormat.DateTime(at, culture), TextFormat.TimeAgo(HealthEvaluator.WholeHours(time.GetUtcNow() - at), culture))
                 : ChatText.Get("Value_Never", culture);
             facts.Add(new(ChatText.Get("Fact_LastSync", culture), lastSync));
         }
@@ -462,7 +462,7 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
     private string ExpiryValue(TokenHealth token, DateTimeOffset expires, CultureInfo culture)
     {
         var days = token.Problems.FirstOrDefault(p => p.Code is ProblemCode.Expired or ProblemCode.ExpiringSoon)?.DaysLeft
-            ?? (int)(expires - time.GetUtcNow()).TotalDays;
+            ?? HealthEvaluator.WholeDays(expires - time.GetUtcNow());
         return ChatText.Format("Value_WithRelative", culture, TextFormat.Date(expires, culture), TextFormat.RelativeDays(days, culture));
     }
 
@@ -494,6 +494,4 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
         new([.. topics.Select(t => new Fact(
             ChatText.Get($"Help_Topic_{t.Topic}", culture),
             string.Join(", ", t.Examples.Select(e => ChatText.Example(e, culture)))))]);
-
-    private static string Count(int count, CultureInfo culture) => count.ToString("N0", culture);
 }

@@ -72,4 +72,15 @@ public static class ChatReplies
     }
 
     public static string Snoozed(int days, CultureInfo culture) => ChatText.Plural("Reply_Snoozed", days, culture);
+
+    /// What to tell a user whose tenant could not be read. Null for an unexpected failure: only the
+    /// log knows what went wrong, so the caller points there (chat with a reference id).
+    public static string? ForInventoryFailure(InventoryFailure failure, CultureInfo culture) => failure switch
+    {
+        { Kind: InventoryFailureKind.PermissionMissing, MissingPermission: { } permission } => PermissionMissing(permission, culture),
+        { Kind: InventoryFailureKind.GraphUnavailable } => GraphUnavailable(culture),
+        // Not a tenant AdeBot serves: the same answer as any other conversation it may not serve.
+        { Kind: InventoryFailureKind.TenantNotConfigured } => Refusal(culture),
+        _ => null,
+    };
 }

@@ -13,9 +13,7 @@ internal static class ChatText
 
     public static string Format(string key, CultureInfo culture, params object?[] args) => Resources.Format(key, culture, args);
 
-    /// `{key}_{category}` by the culture's plural rules, with the formatted count as {0}.
-    public static string Plural(string key, long count, CultureInfo culture, params object?[] more) =>
-        Format($"{key}_{PluralRules.Select(count, culture)}", culture, [count.ToString("N0", culture), .. more]);
+    public static string Plural(string key, long count, CultureInfo culture, params object?[] more) => Resources.Plural(key, count, culture, more);
 
     /// An example request in the culture's quotation marks: “status”, ”tilanne”, «статус».
     public static string Example(string name, CultureInfo culture) => Format("Quoted", culture, Get($"Example_{name}", culture));

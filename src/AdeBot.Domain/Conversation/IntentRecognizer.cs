@@ -16,16 +16,8 @@ public sealed class IntentRecognizer
     private const double Floor = 0.3;
     private const int MaxDays = 3650;
 
-    private readonly LexiconMatcher _lexicon;
-    private readonly IReadOnlyList<TopicRule> _topics;
-
-    public IntentRecognizer() : this(IntentLexicon.Languages, IntentLexicon.Topics) { }
-
-    internal IntentRecognizer(IEnumerable<LanguageLexicon> languages, IReadOnlyList<TopicRule> topics)
-    {
-        _lexicon = new LexiconMatcher(languages);
-        _topics = topics;
-    }
+    private readonly LexiconMatcher _lexicon = new(IntentLexicon.Languages);
+    private readonly IReadOnlyList<TopicRule> _topics = IntentLexicon.Topics;
 
     public RecognizedIntent Recognize(string? text)
     {

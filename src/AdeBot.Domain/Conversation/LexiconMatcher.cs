@@ -58,27 +58,16 @@ internal sealed class LexiconMatcher
 
     public LexiconMatcher(IEnumerable<LanguageLexicon> languages)
     {
-        List<LexiconEntry> entries = [];
-        foreach (var language in languages)
-        {
-            foreach (var (cue, texts) in language.Cues)
-            {
-                entries.AddRange(texts.Select(text => Entry(text, new Sense(cue))));
-            }
-            foreach (var (text, number) in language.Numbers)
-            {
-                entries.Add(Entry(text, new Sense(Cue.Number, Number: number)));
-            }
-            foreach (var (culture, texts) in language.LanguageNames)
-            {
-                entries.AddRange(texts.Select(text => Entry(text, new Sense(Cue.Language, Language: culture))));
-            }
-        }
+        List<LexiconEntry> entries = [.. EntriesOf(languages)];
         _singleWords = [.. entries.Where(e => e.Words.Count == 1)];
         _phrases = [.. entries.Where(e => e.Words.Count > 1)];
     }
 
-    public IEnumerable<LexiconEntry> Entries => _singleWords.Concat(_phrases);
+    /// Every entry of the languages as the matcher reads them: cues, number words and language names.
+    internal static IEnumerable<LexiconEntry> EntriesOf(IEnumerable<LanguageLexicon> languages) =>
+        languages.SelectMany(language => language.Cues.SelectMany(cue => cue.Value.Select(text => Entry(text, new Sense(cue.Key))))
+            .Concat(language.Numbers.Select(n => Entry(n.Key, new Sense(Cue.Number, Number: n.Value))))
+            .Concat(language.LanguageNames.SelectMany(name => name.Value.Select(text => Entry(text, new Sense(Cue.Language, Language: name.Key))))));
 
     public Analysis Analyze(IReadOnlyList<Word> words)
     {

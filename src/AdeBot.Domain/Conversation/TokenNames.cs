@@ -1,4 +1,5 @@
 using AdeBot.Domain.Health;
+using AdeBot.Domain.Remediation;
 using AdeBot.Domain.Tokens;
 
 namespace AdeBot.Domain.Conversation;
@@ -26,15 +27,12 @@ public static class TokenNames
     private static bool Matches(string word, string part) =>
         new WordPattern(word, IsStem: true).Distance(part) is not null || new WordPattern(part, IsStem: false).Distance(word) is not null;
 
-    private static IEnumerable<string> KindWords(TokenHealth token) => token.Kind switch
-    {
-        TokenKind.Apns => ["apns", "apn", "push"],
-        TokenKind.Vpp => ["vpp"],
-        _ => token.Program switch
+    /// The kind label the cards show ("ABM", "APNs") and the other words people use for the kind.
+    private static IEnumerable<string> KindWords(TokenHealth token) =>
+        Folded(RemediationCatalog.KindLabel(token.Kind, token.Program)).Concat(token.Kind switch
         {
-            AppleProgram.BusinessManager => ["ade", "dep", "abm"],
-            AppleProgram.SchoolManager => ["ade", "dep", "asm"],
+            TokenKind.Apns => ["apn", "push"],
+            TokenKind.Vpp => [],
             _ => ["ade", "dep"],
-        },
-    };
+        });
 }

@@ -18,10 +18,6 @@ public sealed class HealthEvaluator(HealthRulesOptions options, TimeProvider tim
     /// ADE tokens live one year; used to estimate when a never-synced token was uploaded.
     private static readonly TimeSpan AdeTokenLifetime = TimeSpan.FromDays(365);
 
-    private const string ValidVppState = "valid";
-    private const string ExpiredVppState = "expired";
-    private const string FailedVppSync = "failed";
-
     public TenantHealth Evaluate(TenantSnapshot snapshot)
     {
         // Judged as of now, not as of the snapshot: a last-good snapshot served while Graph is down
@@ -71,13 +67,13 @@ public sealed class HealthEvaluator(HealthRulesOptions options, TimeProvider tim
         Add(problems, expiry);
 
         // Apple marks an expired token `expired` too; one problem is enough when the date already says so.
-        var stateRepeatsExpiry = expiry?.Code == ProblemCode.Expired && string.Equals(token.State, ExpiredVppState, StringComparison.OrdinalIgnoreCase);
-        if (!string.Equals(token.State, ValidVppState, StringComparison.OrdinalIgnoreCase) && !stateRepeatsExpiry)
+        var stateRepeatsExpiry = expiry?.Code == ProblemCode.Expired && string.Equals(token.State, VppStates.Expired, StringComparison.OrdinalIgnoreCase);
+        if (!string.Equals(token.State, VppStates.Valid, StringComparison.OrdinalIgnoreCase) && !stateRepeatsExpiry)
         {
             problems.Add(new Problem(ProblemCode.InvalidState, HealthStatus.Critical, State: token.State));
         }
 
-        if (string.Equals(token.LastSyncStatus, FailedVppSync, StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(token.LastSyncStatus, VppStates.SyncFailed, StringComparison.OrdinalIgnoreCase))
         {
             problems.Add(new Problem(ProblemCode.SyncFailed, HealthStatus.Critical, HoursSinceSync: token.LastSyncAt is { } at ? WholeHours(now - at) : null));
         }
@@ -97,7 +93,7 @@ public sealed class HealthEvaluator(HealthRulesOptions options, TimeProvider tim
 
         var left = at - now;
         // Truncating toward zero: 6.9 days left is "6 days", 12.5 days past is "12 days ago".
-        var days = (int)left.TotalDays;
+        var days = WholeDays(left);
         if (left <= TimeSpan.Zero) return new Problem(ProblemCode.Expired, HealthStatus.Critical, DaysLeft: days);
         if (left <= TimeSpan.FromDays(options.ExpiryCriticalDays)) return new Problem(ProblemCode.ExpiringSoon, HealthStatus.Critical, DaysLeft: days);
         if (left <= TimeSpan.FromDays(options.ExpiryWarningDays)) return new Problem(ProblemCode.ExpiringSoon, HealthStatus.Warning, DaysLeft: days);
@@ -129,7 +125,10 @@ public sealed class HealthEvaluator(HealthRulesOptions options, TimeProvider tim
         return new Problem(ProblemCode.NeverSynced, severity);
     }
 
-    private static int WholeHours(TimeSpan span) => (int)span.TotalHours;
+    /// Whole days and hours, truncated toward zero; the cards count the same way so they agree with the problems.
+    internal static int WholeDays(TimeSpan span) => (int)span.TotalDays;
+
+    internal static int WholeHours(TimeSpan span) => (int)span.TotalHours;
 
     private static void Add(List<Problem> problems, Problem? problem)
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 
 namespace AdeBot.Domain.Health;
 
@@ -7,11 +8,13 @@ public sealed class HealthRulesOptions : IValidatableObject
 {
     public const string SectionName = "Health";
 
+    private static readonly ProblemCode[] SyncErrorProblems = [ProblemCode.TermsNotAccepted, ProblemCode.AccessDenied, ProblemCode.SyncError];
+
     /// The meanings a mapped `lastSyncErrorCode` may be given (camelCase of the ProblemCode).
     /// `syncError` maps a code back to the generic sync error, which is how configuration switches
     /// off a default entry (binding merges into the defaults, it cannot remove one). Anything else
     /// is rejected at start-up, so a typo cannot silently change what a code means.
-    public static IReadOnlyList<string> SyncErrorMeanings { get; } = ["termsNotAccepted", "accessDenied", "syncError"];
+    public static IReadOnlyList<string> SyncErrorMeanings { get; } = [.. SyncErrorProblems.Select(code => JsonNamingPolicy.CamelCase.ConvertName(code.ToString()))];
 
     [Range(1, 365)]
     public int ExpiryWarningDays { get; set; } = 30;
@@ -35,7 +38,7 @@ public sealed class HealthRulesOptions : IValidatableObject
     public ProblemCode ProblemForSyncErrorCode(int code) =>
         KnownSyncErrorCodes.TryGetValue(code, out var meaning)
             && Enum.TryParse<ProblemCode>(meaning, ignoreCase: true, out var mapped)
-            && mapped is ProblemCode.TermsNotAccepted or ProblemCode.AccessDenied
+            && SyncErrorProblems.Contains(mapped)
                 ? mapped
                 : ProblemCode.SyncError;
 

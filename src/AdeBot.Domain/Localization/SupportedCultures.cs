@@ -46,8 +46,6 @@ public static class SupportedCultures
     /// The learn.microsoft.com locale segment for a culture; English for languages we do not speak.
     public static string LearnSegment(CultureInfo culture) => (Find(culture) ?? English).LearnSegment;
 
-    public static bool IsSupported(CultureInfo culture) => Find(culture) is not null;
-
     private static Language? Find(CultureInfo culture) =>
         Languages.FirstOrDefault(l => l.Neutral.TwoLetterISOLanguageName == culture.TwoLetterISOLanguageName);
 }

@@ -24,19 +24,14 @@ public static class TextFormat
     public static string RelativeDays(int days, CultureInfo culture) => days switch
     {
         0 => Texts.Text.Get("Today", culture),
-        > 0 => Plural("InDays", days, culture),
-        _ => Plural("DaysAgo", -(long)days, culture),
+        > 0 => Texts.Text.Plural("InDays", days, culture),
+        _ => Texts.Text.Plural("DaysAgo", -(long)days, culture),
     };
-
-    /// A number of hours as a noun phrase: "1 hour", "26 hours", "26 tuntia", "26 годин".
-    public static string Hours(int hours, CultureInfo culture) => Plural("Hours", hours, culture);
 
     /// How long ago something happened: hours up to two days, whole days after that.
     public static string TimeAgo(int hours, CultureInfo culture) =>
-        hours < HoursBeforeDays ? Plural("HoursAgo", hours, culture) : RelativeDays(-(hours / 24), culture);
+        hours < HoursBeforeDays ? Texts.Text.Plural("HoursAgo", hours, culture) : RelativeDays(-(hours / 24), culture);
 
-    /// Formats the Text resource `{key}_{category}` with the count, choosing the plural category
-    /// by the culture's rules (Ukrainian one/few/many; English and Finnish one/other).
-    public static string Plural(string key, long count, CultureInfo culture) =>
-        Texts.Text.Format($"{key}_{PluralRules.Select(count, culture)}", culture, count.ToString("N0", culture));
+    /// A count with the culture's group separator: "2,000", "2 000".
+    public static string Count(long count, CultureInfo culture) => count.ToString("N0", culture);
 }

@@ -21,6 +21,11 @@ internal static class Texts
     public static string Format(this ResourceManager resources, string key, CultureInfo culture, params object?[] args) =>
         string.Format(culture, resources.Get(key, culture), args);
 
+    /// `{key}_{category}` by the culture's plural rules (Ukrainian one/few/many; English and Finnish
+    /// one/other), with the formatted count as {0} and any further arguments after it.
+    public static string Plural(this ResourceManager resources, string key, long count, CultureInfo culture, params object?[] more) =>
+        resources.Format($"{key}_{PluralRules.Select(count, culture)}", culture, [TextFormat.Count(count, culture), .. more]);
+
     public static bool Has(this ResourceManager resources, string key) =>
         resources.GetString(key, CultureInfo.InvariantCulture) is not null;
 

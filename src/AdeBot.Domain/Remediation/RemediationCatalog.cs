@@ -88,7 +88,16 @@ public sealed class RemediationCatalog(HealthRulesOptions options)
             [.. entry.Links.Select(name => new HelpLink(Texts.Text.Get($"Link_{name}", culture), HelpLinks.Localize(HelpLinks.All[name], culture)))]);
     }
 
-    public RemediationTopic TopicFor(TokenHealth token, Problem problem) => (token.Kind, problem.Code) switch
+    public RemediationTopic TopicFor(TokenHealth token, Problem problem) => TopicFor(token.Kind, problem.Code, problem.State);
+
+    /// What a non-zero `lastSyncErrorCode` on an ADE token means under the configured mapping.
+    public RemediationTopic TopicForSyncErrorCode(int code)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(code);
+        return TopicFor(TokenKind.Ade, options.ProblemForSyncErrorCode(code), state: null);
+    }
+
+    private static RemediationTopic TopicFor(TokenKind kind, ProblemCode code, string? state) => (kind, code) switch
     {
         (TokenKind.Ade, ProblemCode.Expired) => RemediationTopic.AdeExpired,
         (TokenKind.Ade, ProblemCode.ExpiringSoon) => RemediationTopic.AdeExpiring,
@@ -103,41 +112,27 @@ public sealed class RemediationCatalog(HealthRulesOptions options)
         (TokenKind.Vpp, ProblemCode.Expired) => RemediationTopic.VppExpired,
         (TokenKind.Vpp, ProblemCode.ExpiringSoon) => RemediationTopic.VppExpiring,
         (TokenKind.Vpp, ProblemCode.SyncFailed) => RemediationTopic.VppSyncFailed,
-        (TokenKind.Vpp, ProblemCode.InvalidState) => TopicForVppState(problem.State),
-        _ => throw new ArgumentException($"No remediation for {problem.Code} on a {token.Kind} token.", nameof(problem)),
+        (TokenKind.Vpp, ProblemCode.InvalidState) => TopicForVppState(state),
+        _ => throw new ArgumentException($"No remediation for {code} on a {kind} token.", nameof(code)),
     };
-
-    public RemediationTopic TopicForSyncErrorCode(int code)
-    {
-        ArgumentOutOfRangeException.ThrowIfZero(code);
-        return options.ProblemForSyncErrorCode(code) switch
-        {
-            ProblemCode.TermsNotAccepted => RemediationTopic.TermsNotAccepted,
-            ProblemCode.AccessDenied => RemediationTopic.AccessDenied,
-            _ => RemediationTopic.SyncError,
-        };
-    }
 
     /// One line for a list or a card fact: "Expired 12 days ago", "Sync error (code 7)".
     public string Summarize(Problem problem, TokenHealth token, CultureInfo culture)
     {
-        var key = problem.Code switch
-        {
-            ProblemCode.InvalidState => $"Summary_State_{TopicForVppState(problem.State)}",
-            ProblemCode.Expired when token.Kind == TokenKind.Apns => IsApnsGraceOver(problem) ? "Summary_ApnsExpiredGraceOver" : "Summary_ApnsExpired",
-            _ => $"Summary_{problem.Code}",
-        };
+        var key = SpecialKeys(token, problem)?.Summary ?? $"Summary_{problem.Code}";
         return Texts.Text.Format(key, culture, FactArguments(token, problem, culture));
     }
 
     public string StatusLabel(HealthStatus status, CultureInfo culture) => Texts.Text.Get($"Status_{status}", culture);
 
     /// Short kind labels are product names and the same in every language.
-    public string KindLabel(TokenHealth token) => token.Kind switch
+    public string KindLabel(TokenHealth token) => KindLabel(token.Kind, token.Program);
+
+    internal static string KindLabel(TokenKind kind, AppleProgram program) => kind switch
     {
         TokenKind.Apns => "APNs",
         TokenKind.Vpp => "VPP",
-        _ => token.Program switch
+        _ => program switch
         {
             AppleProgram.SchoolManager => "ASM",
             AppleProgram.BusinessManager => "ABM",
@@ -145,20 +140,29 @@ public sealed class RemediationCatalog(HealthRulesOptions options)
         },
     };
 
-    private static RemediationTopic TopicForVppState(string? state) => state?.ToLowerInvariant() switch
+    private static readonly Dictionary<string, RemediationTopic> VppStateTopics = new(StringComparer.OrdinalIgnoreCase)
     {
-        "invalid" => RemediationTopic.VppInvalid,
-        "expired" => RemediationTopic.VppExpired,
-        "assignedtoexternalmdm" => RemediationTopic.VppAssignedToExternalMdm,
-        "duplicatelocationid" => RemediationTopic.VppDuplicateLocation,
-        _ => RemediationTopic.VppUnexpectedState,
+        [VppStates.Invalid] = RemediationTopic.VppInvalid,
+        [VppStates.Expired] = RemediationTopic.VppExpired,
+        [VppStates.AssignedToExternalMdm] = RemediationTopic.VppAssignedToExternalMdm,
+        [VppStates.DuplicateLocationId] = RemediationTopic.VppDuplicateLocation,
     };
 
-    private static string FactsKey(RemediationTopic topic, TokenHealth token, Problem problem) => problem.Code switch
+    private static RemediationTopic TopicForVppState(string? state) =>
+        state is not null && VppStateTopics.TryGetValue(state, out var topic) ? topic : RemediationTopic.VppUnexpectedState;
+
+    private static string FactsKey(RemediationTopic topic, TokenHealth token, Problem problem) =>
+        SpecialKeys(token, problem)?.Facts ?? $"{topic}_Facts";
+
+    /// Problems whose wording depends on more than their code: a VPP state has a summary per state,
+    /// and an expired APNs certificate says whether Apple still accepts its renewal.
+    private static (string Summary, string Facts)? SpecialKeys(TokenHealth token, Problem problem) => problem.Code switch
     {
-        ProblemCode.InvalidState => "Facts_VppState",
-        ProblemCode.Expired when token.Kind == TokenKind.Apns => IsApnsGraceOver(problem) ? "ApnsExpired_FactsGraceOver" : "ApnsExpired_Facts",
-        _ => $"{topic}_Facts",
+        ProblemCode.InvalidState => ($"Summary_State_{TopicForVppState(problem.State)}", "Facts_VppState"),
+        ProblemCode.Expired when token.Kind == TokenKind.Apns => IsApnsGraceOver(problem)
+            ? ("Summary_ApnsExpiredGraceOver", "ApnsExpired_FactsGraceOver")
+            : ("Summary_ApnsExpired", "ApnsExpired_Facts"),
+        _ => null,
     };
 
     /// The catalog has no clock: the evaluator's day count says how long ago the certificate expired.

@@ -12,7 +12,7 @@ public sealed class AlertOptionsTests
 
         Assert.Empty(Validate(options));
         Assert.Equal(TimeSpan.FromHours(1), options.CheckInterval);
-        Assert.Equal(TimeSpan.FromMinutes(5), options.CheckJitter);
+        Assert.Equal(TimeSpan.FromMinutes(5), options.EffectiveCheckJitter);
         Assert.Equal([30, 14, 7, 3, 1], options.EffectiveExpiryThresholdDays);
         Assert.Equal(7, options.ExpiredReminderDays);
         Assert.Equal([1, 7], options.EffectiveSnoozeDays);

@@ -294,7 +294,7 @@ public sealed class AlertPlannerTests
         var retried = planner.Plan(health, subscription, AlertLedgerState.Empty);
         var afterCommit = planner.Plan(health, subscription, AlertLedgerState.Empty.Apply(retried.Changes));
 
-        Assert.Equal(first.Findings.Select(f => f.Key), retried.Findings.Select(f => f.Key));
+        Assert.Equal(first.Findings.Select(f => (f.Finding, f.Code, f.Threshold)), retried.Findings.Select(f => (f.Finding, f.Code, f.Threshold)));
         Assert.Equal(2, retried.Findings.Count);
         Assert.Empty(afterCommit.Findings);
         Assert.Empty(afterCommit.Changes);

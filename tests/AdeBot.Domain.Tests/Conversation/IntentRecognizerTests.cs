@@ -388,7 +388,7 @@ public sealed class IntentRecognizerTests
     [Fact]
     public void The_lexicon_is_well_formed()
     {
-        var entries = new LexiconMatcher(IntentLexicon.Languages).Entries.ToList();
+        var entries = LexiconMatcher.EntriesOf(IntentLexicon.Languages).ToList();
         string Text(LexiconEntry e) => string.Join(' ', e.Words.Select(w => w.Text + (w.IsStem ? "*" : "")));
         HashSet<string> Under(Cue cue) => [.. entries.Where(e => e.Sense.Cue == cue).Select(Text)];
 

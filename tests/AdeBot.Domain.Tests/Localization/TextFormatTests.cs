@@ -41,20 +41,6 @@ public sealed class TextFormatTests
         Assert.Equal(expected, TextFormat.RelativeDays(days, CultureInfo.GetCultureInfo(culture)));
 
     [Theory]
-    [InlineData("en-US", 1, "1 hour")]
-    [InlineData("en-US", 26, "26 hours")]
-    [InlineData("fi-FI", 1, "1 tunti")]
-    [InlineData("fi-FI", 26, "26 tuntia")]
-    [InlineData("uk-UA", 1, "1 година")]
-    [InlineData("uk-UA", 2, "2 години")]
-    [InlineData("uk-UA", 5, "5 годин")]
-    [InlineData("uk-UA", 21, "21 година")]
-    [InlineData("uk-UA", 24, "24 години")]
-    [InlineData("uk-UA", 26, "26 годин")]
-    public void Hours_uses_the_plural_forms_of_the_language(string culture, int hours, string expected) =>
-        Assert.Equal(expected, TextFormat.Hours(hours, CultureInfo.GetCultureInfo(culture)));
-
-    [Theory]
     [InlineData("en-US", 1, "1 hour ago")]
     [InlineData("en-US", 30, "30 hours ago")]
     [InlineData("en-US", 47, "47 hours ago")]

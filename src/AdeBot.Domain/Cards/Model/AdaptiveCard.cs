@@ -20,11 +20,6 @@ public sealed record AdaptiveCard(IReadOnlyList<CardElement> Body)
 
     public IReadOnlyList<CardAction>? Actions { get; init; }
 
-    /// Shown by clients that cannot render the card, and read by Teams for accessibility.
-    public string? FallbackText { get; init; }
-
-    public CardRefresh? Refresh { get; init; }
-
     /// Teams only (not in the 1.5 schema): full width reads better for tables of facts.
     public TeamsCardProperties? Msteams { get; init; } = TeamsCardProperties.FullWidth;
 }
@@ -32,11 +27,4 @@ public sealed record AdaptiveCard(IReadOnlyList<CardElement> Body)
 public sealed record TeamsCardProperties(string Width)
 {
     public static TeamsCardProperties FullWidth { get; } = new("Full");
-}
-
-/// Asks Teams to fetch a fresh card (an `adaptiveCard/action` invoke with trigger "automatic").
-/// `UserIds` are Teams user MRIs, at most 60; leave it null to refresh for everyone in small chats.
-public sealed record CardRefresh(CardAction Action)
-{
-    public IReadOnlyList<string>? UserIds { get; init; }
 }

@@ -8,8 +8,6 @@ namespace AdeBot.Domain.Cards.Model;
 [JsonDerivedType(typeof(SubmitAction), "Action.Submit")]
 public abstract record CardAction(string Title)
 {
-    public string? Id { get; init; }
-    public ActionStyle? Style { get; init; }
     public string? Tooltip { get; init; }
 }
 

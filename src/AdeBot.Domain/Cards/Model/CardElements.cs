@@ -6,15 +6,12 @@ namespace AdeBot.Domain.Cards.Model;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(TextBlock), "TextBlock")]
 [JsonDerivedType(typeof(Container), "Container")]
-[JsonDerivedType(typeof(ColumnSet), "ColumnSet")]
 [JsonDerivedType(typeof(FactSet), "FactSet")]
 [JsonDerivedType(typeof(ActionSet), "ActionSet")]
 public abstract record CardElement
 {
-    public string? Id { get; init; }
     public Spacing? Spacing { get; init; }
     public bool? Separator { get; init; }
-    public bool? IsVisible { get; init; }
 }
 
 public sealed record TextBlock(string Text) : CardElement
@@ -25,29 +22,12 @@ public sealed record TextBlock(string Text) : CardElement
     public TextColor? Color { get; init; }
     public bool? IsSubtle { get; init; }
     public TextBlockStyle? Style { get; init; }
-    public int? MaxLines { get; init; }
 }
 
 public sealed record Container(IReadOnlyList<CardElement> Items) : CardElement
 {
     public ContainerStyle? Style { get; init; }
     public bool? Bleed { get; init; }
-}
-
-public sealed record ColumnSet(IReadOnlyList<Column> Columns) : CardElement;
-
-/// Not an element of its own in the schema (it lives only inside a ColumnSet), but it still
-/// carries its `type`.
-public sealed record Column(IReadOnlyList<CardElement> Items)
-{
-    [JsonPropertyOrder(-1)]
-    public string Type => "Column";
-
-    /// "auto", "stretch", a weight ("2") or pixels ("80px").
-    public string? Width { get; init; }
-    public ContainerStyle? Style { get; init; }
-    public Spacing? Spacing { get; init; }
-    public bool? Separator { get; init; }
 }
 
 public sealed record FactSet(IReadOnlyList<Fact> Facts) : CardElement;

@@ -13,5 +13,3 @@ public enum TextBlockStyle { Default, Heading }
 public enum Spacing { Default, None, Small, Medium, Large, ExtraLarge, Padding }
 
 public enum ContainerStyle { Default, Emphasis, Good, Attention, Warning, Accent }
-
-public enum ActionStyle { Default, Positive, Destructive }
