@@ -12,6 +12,8 @@ echo "== .NET tests"
 dotnet test AdeBot.sln --nologo
 
 echo "== Teams app package (Microsoft's validator)"
+# The app `dotnet test` just built, so the package tests need not build it again.
+export ADEBOT_DLL="$repo/src/AdeBot/bin/Debug/net10.0/AdeBot.dll"
 (cd tests/node && npm ci --no-audit --no-fund --loglevel=error && node --test)
 
 echo "== End-to-end in Microsoft 365 Agents Playground"

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using AdeBot.Domain.Alerts;
 
 namespace AdeBot.Alerts;
 
@@ -7,8 +6,6 @@ namespace AdeBot.Alerts;
 /// the domain's AlertOptions (which says when to alert, not how to run).
 public sealed class AlertServiceOptions : IValidatableObject
 {
-    public const string SectionName = AlertOptions.SectionName;
-
     /// Off: no background checks (RunCheckAsync still works on demand).
     public bool Enabled { get; set; } = true;
 
@@ -21,16 +18,6 @@ public sealed class AlertServiceOptions : IValidatableObject
     /// (protocol reference §7; an older copy of the page says 30, hence the default).
     [Range(1, 50)]
     public int TenantSendsPerSecond { get; set; } = 30;
-
-    /// The jitter used when `Alerts:CheckJitter` is not configured: AlertOptions' default, but never
-    /// more than a tenth of the interval, so a short CheckInterval (seconds, in local tests) is valid
-    /// without also having to set the jitter.
-    public static TimeSpan DefaultJitterFor(TimeSpan checkInterval)
-    {
-        var domainDefault = new AlertOptions().CheckJitter;
-        var tenth = checkInterval / 10;
-        return tenth < domainDefault ? tenth : domainDefault;
-    }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -1,8 +1,6 @@
 using AdeBot.Connector;
+using AdeBot.Conversations;
 using AdeBot.Domain.Alerts;
-using AdeBot.Domain.Cards;
-using AdeBot.Domain.Health;
-using AdeBot.Domain.Remediation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -19,10 +17,6 @@ public static class AlertsServiceCollectionExtensions
         var section = configuration.GetSection(AlertOptions.SectionName);
         services.AddOptions<AlertOptions>()
             .Bind(section)
-            .PostConfigure(options =>
-            {
-                if (section[nameof(AlertOptions.CheckJitter)] is null) options.CheckJitter = AlertServiceOptions.DefaultJitterFor(options.CheckInterval);
-            })
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddOptions<AlertServiceOptions>()
@@ -32,11 +26,7 @@ public static class AlertsServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new AlertPlanner(sp.GetRequiredService<IOptions<AlertOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => new CardComposer(
-            sp.GetRequiredService<RemediationCatalog>(),
-            sp.GetRequiredService<IOptions<HealthRulesOptions>>().Value,
-            sp.GetRequiredService<IOptions<AlertOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>()));
+        services.AddCardComposer();
         // A factory, so that a host without the connector (CLI commands) still passes DI validation.
         services.TryAddSingleton(sp => new ProactiveSender(
             sp.GetRequiredService<ConnectorClientFactory>(),

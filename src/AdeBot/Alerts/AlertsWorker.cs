@@ -46,7 +46,7 @@ public sealed class AlertsWorker(
         var alerts = alertOptions.Value;
         var regular = alerts.NextCheckDelay(Random.Shared);
         var delay = service.FirstCheckDelay < regular ? service.FirstCheckDelay : regular;
-        AlertsLog.Scheduled(logger, delay, alerts.CheckInterval, alerts.CheckJitter);
+        AlertsLog.Scheduled(logger, delay, alerts.CheckInterval, alerts.EffectiveCheckJitter);
         try
         {
             while (true)

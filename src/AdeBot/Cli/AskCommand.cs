@@ -3,6 +3,7 @@ using AdeBot.Connector;
 using AdeBot.Conversations;
 using AdeBot.Domain.Tokens;
 using AdeBot.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace AdeBot.Cli;
 
@@ -16,6 +17,27 @@ public sealed class AskCommand(string[] arguments) : CliCommand(arguments)
     private const string AskServiceUrl = "http://127.0.0.1/ask/";
 
     protected override int FailureExitCode => 2;
+
+    /// The throwaway database folder (see CliHostingExtensions.UseCommandDefaults), deleted when
+    /// the command is done.
+    public string ScratchDataPath => _scratchDataPath ??= Directory.CreateTempSubdirectory("adebot-ask-").FullName;
+
+    private string? _scratchDataPath;
+
+    protected override void CleanUp()
+    {
+        if (_scratchDataPath is null) return;
+        // SQLite pools connections; the pool must let go of the file before the folder can go.
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_scratchDataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Something still holds the file; the OS temp cleaner gets it.
+        }
+    }
 
     protected override async Task<int> ExecuteAsync(IServiceProvider services, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
@@ -62,11 +84,11 @@ public sealed class AskCommand(string[] arguments) : CliCommand(arguments)
     private bool TryParse(out string question, out string error)
     {
         string[] valued = ["--locale", "--tenant", "--user"];
-        var positional = Arguments.Where((a, i) => !valued.Contains(a) && a != "--json" && !(i > 0 && valued.Contains(Arguments[i - 1]))).ToList();
+        var positional = Arguments.Where((a, i) => !valued.Contains(a) && a != "--json" && !(i > 0 && valued.Contains(Arguments[i - 1]) && a == OptionValue(Arguments, Arguments[i - 1]))).ToList();
         question = string.Join(' ', positional).Trim();
         error = "";
         if (positional.Any(p => p.StartsWith("--", StringComparison.Ordinal))) error = $"Unknown option: {positional.First(p => p.StartsWith("--", StringComparison.Ordinal))}";
-        else if (valued.Any(v => Arguments.Contains(v) && OptionValue(Arguments, v) is null)) error = "An option is missing its value.";
+        else if (MissingValue(Arguments, valued) is { } missing) error = missing;
         else if (question.Length == 0) error = "Ask a question, for example: ask \"are my ADE tokens healthy?\"";
         return error.Length == 0;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using AdeBot.Domain.Cards;
 using AdeBot.Domain.Health;
 using AdeBot.Domain.Localization;
@@ -19,10 +20,11 @@ public sealed class CheckCommand(string[] arguments) : CliCommand(arguments)
     {
         var json = Arguments.Contains("--json");
         var locale = OptionValue(Arguments, "--locale");
-        var unknown = Arguments.Where((a, i) => a != "--json" && a != "--locale" && !(i > 0 && Arguments[i - 1] == "--locale")).ToList();
-        if (unknown.Count > 0 || (Arguments.Contains("--locale") && locale is null))
+        var unknown = Arguments.Where((a, i) => a != "--json" && a != "--locale" && !(i > 0 && Arguments[i - 1] == "--locale" && a == locale)).ToList();
+        var missing = MissingValue(Arguments, "--locale");
+        if (unknown.Count > 0 || missing is not null)
         {
-            await stderr.WriteLineAsync(unknown.Count > 0 ? $"Unknown argument: {unknown[0]}" : "--locale needs a value.");
+            await stderr.WriteLineAsync(unknown.Count > 0 ? $"Unknown argument: {unknown[0]}" : missing);
             await stderr.WriteLineAsync(Usage);
             return FailureExitCode;
         }
@@ -33,7 +35,7 @@ public sealed class CheckCommand(string[] arguments) : CliCommand(arguments)
         return report.ExitCode;
     }
 
-    public static async Task<CheckReport> BuildReportAsync(IServiceProvider services, CultureInfo culture, CancellationToken cancellationToken)
+    private static async Task<CheckReport> BuildReportAsync(IServiceProvider services, CultureInfo culture, CancellationToken cancellationToken)
     {
         var inventory = services.GetRequiredService<ITokenInventory>();
         var evaluator = services.GetRequiredService<HealthEvaluator>();
@@ -48,20 +50,11 @@ public sealed class CheckCommand(string[] arguments) : CliCommand(arguments)
     }
 
     /// The same sentences a chat user gets, so a rule's wording lives in one place.
-    private static CheckError? ErrorOf(InventoryFailure? failure, CultureInfo culture) => failure switch
-    {
-        null => null,
-        { Kind: InventoryFailureKind.PermissionMissing } => new CheckError(
-            "permissionMissing",
-            ChatReplies.PermissionMissing(failure.MissingPermission ?? GraphPermission, culture),
-            failure.MissingPermission ?? GraphPermission),
-        { Kind: InventoryFailureKind.GraphUnavailable } => new CheckError("graphUnavailable", ChatReplies.GraphUnavailable(culture)),
-        { Kind: InventoryFailureKind.TenantNotConfigured } => new CheckError("tenantNotConfigured", ChatReplies.Refusal(culture)),
-        // The inventory has already logged the cause (on stderr for this command).
-        _ => new CheckError("unexpected", "The answer from Microsoft Graph could not be read; the log on stderr says why."),
-    };
-
-    private const string GraphPermission = "DeviceManagementServiceConfig.Read.All";
+    private static CheckError? ErrorOf(InventoryFailure? failure, CultureInfo culture) => failure is null ? null : new CheckError(
+        JsonNamingPolicy.CamelCase.ConvertName(failure.Kind.ToString()),
+        // An unexpected failure: the inventory has already logged the cause (on stderr for this command).
+        ChatReplies.ForInventoryFailure(failure, culture) ?? "The answer from Microsoft Graph could not be read; the log on stderr says why.",
+        failure.MissingPermission);
 
     private static string Describe(CheckReport report, RemediationCatalog catalog, CultureInfo culture)
     {

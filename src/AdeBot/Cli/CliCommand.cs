@@ -1,3 +1,4 @@
+using AdeBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AdeBot.Cli;
@@ -22,22 +23,45 @@ public abstract class CliCommand(string[] arguments)
     {
         try
         {
-            services.GetRequiredService<IStartupValidator>().Validate();
+            try
+            {
+                services.GetRequiredService<IStartupValidator>().Validate();
+            }
+            catch (OptionsValidationException ex)
+            {
+                await StartupErrors.ExplainAsync(ex, stderr);
+                return FailureExitCode;
+            }
+            return await ExecuteAsync(services, stdout, stderr, cancellationToken);
         }
-        catch (OptionsValidationException ex)
+        finally
         {
-            // Validation messages name settings, never their values, so they are safe to print.
-            await stderr.WriteLineAsync($"Configuration is not valid: {string.Join(" ", ex.Failures)}");
-            return FailureExitCode;
+            CleanUp();
         }
-        return await ExecuteAsync(services, stdout, stderr, cancellationToken);
+    }
+
+    /// Runs after the command, however it ended.
+    protected virtual void CleanUp()
+    {
     }
 
     protected abstract Task<int> ExecuteAsync(IServiceProvider services, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken);
 
+    /// The word after `name`, or null when there is none. Another option is never a value, so
+    /// `--locale --json` is a missing locale rather than the locale "--json".
     protected static string? OptionValue(string[] args, string name)
     {
         var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+        return index >= 0 && index + 1 < args.Length && !args[index + 1].StartsWith("--", StringComparison.Ordinal) ? args[index + 1] : null;
+    }
+
+    /// The first of `names` that is given without a value (see OptionValue), as an error message.
+    protected static string? MissingValue(string[] args, params ReadOnlySpan<string> names)
+    {
+        foreach (var name in names)
+        {
+            if (args.Contains(name) && OptionValue(args, name) is null) return $"{name} needs a value.";
+        }
+        return null;
     }
 }

@@ -10,11 +10,7 @@ public static class CliHostingExtensions
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning")]);
-        if (command is AskCommand)
-        {
-            var scratch = Directory.CreateTempSubdirectory("adebot-ask-").FullName;
-            builder.Configuration.AddInMemoryCollection([new("Storage:DataPath", scratch)]);
-        }
+        if (command is AskCommand ask) builder.Configuration.AddInMemoryCollection([new("Storage:DataPath", ask.ScratchDataPath)]);
         return builder;
     }
 }

@@ -266,17 +266,10 @@ public sealed partial class ConversationEngine(
 
     private string FailureText(InventoryFailure? failure, CultureInfo culture)
     {
-        switch (failure?.Kind)
-        {
-            case InventoryFailureKind.PermissionMissing:
-                return ChatReplies.PermissionMissing(failure.MissingPermission ?? "DeviceManagementServiceConfig.Read.All", culture);
-            case InventoryFailureKind.GraphUnavailable:
-                return ChatReplies.GraphUnavailable(culture);
-            default:
-                var reference = NewReferenceId();
-                Log.InventoryFailedForUser(logger, reference, failure?.Kind);
-                return ChatReplies.ErrorReply(reference, culture);
-        }
+        if (failure is not null && ChatReplies.ForInventoryFailure(failure, culture) is { } text) return text;
+        var reference = NewReferenceId();
+        Log.InventoryFailedForUser(logger, reference, failure?.Kind);
+        return ChatReplies.ErrorReply(reference, culture);
     }
 
     /// Checks access and remembers the conversation (refreshing its serviceUrl and locale). Returns

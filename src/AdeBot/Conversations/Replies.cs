@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AdeBot.Connector;
 using AdeBot.Domain.Cards.Model;
 
@@ -14,11 +13,9 @@ public static class Replies
     public static Activity Card(Activity inbound, AdaptiveCard card, string? summary = null) =>
         inbound.CreateReply() with
         {
-            Attachments = [Attachment.AdaptiveCard(ToElement(card))],
+            Attachments = [Attachment.AdaptiveCard(AdaptiveCardJson.ToElement(card))],
             Summary = summary,
         };
 
     public static Activity Typing(Activity inbound) => inbound.CreateReply() with { Type = ActivityTypes.Typing, ReplyToId = null };
-
-    public static JsonElement ToElement(AdaptiveCard card) => AdaptiveCardJson.ToElement(card);
 }

@@ -1,4 +1,7 @@
 using AdeBot.Connector;
+using AdeBot.Domain.Cards;
+using AdeBot.Domain.Cards.Model;
+using AdeBot.Domain.Localization;
 
 namespace AdeBot.Conversations;
 
@@ -8,6 +11,7 @@ public sealed partial class TeamsActivityHandler(
     ConversationEngine engine,
     IBackgroundTurnQueue queue,
     TimeProvider time,
+    IHostApplicationLifetime lifetime,
     ILogger<TeamsActivityHandler> logger) : IBotActivityHandler
 {
     public const string AdaptiveCardActionInvoke = "adaptiveCard/action";
@@ -51,7 +55,7 @@ public sealed partial class TeamsActivityHandler(
             var response = outcome switch
             {
                 null => AdaptiveCardInvokeResponse.Error(400, "BadRequest", "The card action is not one AdeBot knows."),
-                { Card: { } card } => AdaptiveCardInvokeResponse.Card(Replies.ToElement(card)),
+                { Card: { } card } => AdaptiveCardInvokeResponse.Card(AdaptiveCardJson.ToElement(card)),
                 { Text: { } text } => AdaptiveCardInvokeResponse.Message(text),
                 _ => AdaptiveCardInvokeResponse.Message(""),
             };
@@ -59,24 +63,37 @@ public sealed partial class TeamsActivityHandler(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            var reference = ConversationEngine.NewReferenceId();
-            Log.TurnFailed(logger, ex, "invoke", reference);
-            var culture = Domain.Localization.SupportedCultures.Resolve(inbound.Activity.Locale);
-            return AdaptiveCardInvokeResponse.Message(Domain.Cards.ChatReplies.ErrorReply(reference, culture)).ToInvokeResponse();
+            return AdaptiveCardInvokeResponse.Message(ErrorReplyFor(ex, "invoke", inbound.Activity)).ToInvokeResponse();
         }
+    }
+
+    /// Logs the failure under a new reference id and returns the reply that gives the user that id.
+    private string ErrorReplyFor(Exception exception, string workName, Activity inbound)
+    {
+        var reference = ConversationEngine.NewReferenceId();
+        Log.TurnFailed(logger, exception, workName, reference);
+        return ChatReplies.ErrorReply(reference, SupportedCultures.Resolve(inbound.Locale));
     }
 
     private static readonly TimeSpan InstallLocaleGrace = TimeSpan.FromSeconds(2);
 
     private async Task EnqueueLaterAsync(TimeSpan delay, string workName, TurnContext turn, Func<CancellationToken, Task> work)
     {
-        await Task.Delay(delay, time);
+        try
+        {
+            await Task.Delay(delay, time, lifetime.ApplicationStopping);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
         Enqueue(workName, turn, work);
     }
 
     private void Enqueue(string workName, TurnContext turn, Func<CancellationToken, Task> work)
     {
-        var accepted = queue.TryEnqueue(workName, async (_, ct) =>
+        // A full queue is logged by the queue itself.
+        queue.TryEnqueue(workName, async (_, ct) =>
         {
             try
             {
@@ -84,13 +101,9 @@ public sealed partial class TeamsActivityHandler(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                var reference = ConversationEngine.NewReferenceId();
-                Log.TurnFailed(logger, ex, workName, reference);
-                var culture = Domain.Localization.SupportedCultures.Resolve(turn.Activity.Locale);
-                await turn.ReplyAsync(Replies.Text(turn.Activity, Domain.Cards.ChatReplies.ErrorReply(reference, culture)), ct);
+                await turn.ReplyAsync(Replies.Text(turn.Activity, ErrorReplyFor(ex, workName, turn.Activity)), ct);
             }
         });
-        if (!accepted) Log.QueueFull(logger, workName);
     }
 
     private static bool IsInstall(Activity activity) =>
@@ -121,8 +134,5 @@ public sealed partial class TeamsActivityHandler(
 
         [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "A reply could not be delivered: {Status} (HTTP {HttpStatus}, {ErrorCode})")]
         public static partial void ReplyFailed(ILogger logger, ConnectorStatus status, int? httpStatus, string? errorCode);
-
-        [LoggerMessage(EventId = 4103, Level = LogLevel.Warning, Message = "The background queue is full; a {WorkName} turn was dropped")]
-        public static partial void QueueFull(ILogger logger, string workName);
     }
 }

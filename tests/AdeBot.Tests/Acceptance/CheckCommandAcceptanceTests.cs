@@ -1,3 +1,4 @@
+using AdeBot.Testing;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -11,7 +12,7 @@ public sealed class CheckCommandAcceptanceTests : IDisposable
 {
     private const string Permission = "DeviceManagementServiceConfig.Read.All";
 
-    private readonly AcceptanceFolder _folder = new();
+    private readonly TempFolder _folder = new("adebot-accept-");
 
     [Fact]
     public async Task Check_with_nothing_configured_prints_the_sample_report_and_exits_2()
@@ -67,6 +68,16 @@ public sealed class CheckCommandAcceptanceTests : IDisposable
         var error = tenant["error"];
         Assert.NotNull(error);
         Assert.Contains(Permission, error.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_option_is_never_taken_as_the_value_of_the_one_before_it()
+    {
+        var result = await AdeBotProcess.RunCommandAsync(["check", "--locale", "--json"], Settings());
+
+        Assert.True(result.ExitCode == 3, $"check exited {result.ExitCode}. Output:\n{result.AllOutput}");
+        Assert.Contains("--locale needs a value.", result.AllOutput, StringComparison.Ordinal);
+        Assert.Equal("", result.Stdout);
     }
 
     private Dictionary<string, string> Settings(params (string Key, string Value)[] extra)

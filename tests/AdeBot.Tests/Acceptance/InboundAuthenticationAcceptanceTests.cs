@@ -1,3 +1,4 @@
+using AdeBot.Testing;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -14,7 +15,7 @@ public sealed class AuthenticatedBotFixture : IAsyncLifetime
     public const string TeamsKeyId = "acceptance-teams-key";
     public const string Channel = "msteams";
 
-    private readonly AcceptanceFolder _folder = new();
+    private readonly TempFolder _folder = new("adebot-accept-");
     private TestOpenIdServer _openId = null!;
     private AdeBotProcess _app = null!;
 

@@ -1,3 +1,4 @@
+using AdeBot.Testing;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -16,7 +17,7 @@ public sealed class ProactiveAlertsAcceptanceTests : IAsyncLifetime
     private const int QuietChecks = 3;
     private static readonly TimeSpan CheckWait = TimeSpan.FromSeconds(30);
 
-    private readonly AcceptanceFolder _folder = new();
+    private readonly TempFolder _folder = new("adebot-accept-");
     private readonly string _tenantId = Guid.NewGuid().ToString();
     private readonly string _conversationId = "a:1" + Guid.NewGuid().ToString("N");
     private readonly string _installId = "f:" + Guid.NewGuid().ToString("N");

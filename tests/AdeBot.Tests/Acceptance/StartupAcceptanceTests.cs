@@ -1,3 +1,4 @@
+using AdeBot.Testing;
 using System.Net;
 using AdeBot.Tests.Packaging;
 
@@ -8,7 +9,7 @@ namespace AdeBot.Tests.Acceptance;
 /// message naming the setting.
 public sealed class StartupAcceptanceTests : IDisposable
 {
-    private readonly AcceptanceFolder _folder = new();
+    private readonly TempFolder _folder = new("adebot-accept-");
 
     [Fact]
     public async Task The_readme_run_command_with_nothing_configured_starts_and_healthz_answers_200()

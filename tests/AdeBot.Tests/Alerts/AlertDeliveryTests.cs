@@ -15,7 +15,7 @@ public sealed class AlertDeliveryTests
     [Fact]
     public async Task One_message_per_conversation_covers_every_failing_token_in_its_language()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder("adebot-alerts-");
         await using var connector = await FakeConnectorServer.StartHttpAsync();
         var time = new ManualTimeProvider();
         await using var host = AlertsTestHost.Start(time, folder.Path);
@@ -71,7 +71,7 @@ public sealed class AlertDeliveryTests
     [InlineData("Access:AdminGroupIds:0", "22222222-2222-4222-8222-222222222222")]
     public async Task Alerts_follow_the_access_rules_in_force_at_each_check(string key, string value)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder("adebot-alerts-");
         await using var connector = await FakeConnectorServer.StartHttpAsync();
         var time = new ManualTimeProvider();
         await using (var open = AlertsTestHost.Start(time, folder.Path))
@@ -96,7 +96,7 @@ public sealed class AlertDeliveryTests
     [Fact]
     public async Task Throttled_then_unavailable_then_accepted_delivers_the_alert_exactly_once()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder("adebot-alerts-");
         await using var connector = await FakeConnectorServer.StartHttpAsync();
         // The connector's retries wait on the host's clock; a real one keeps this short and simple.
         await using var host = AlertsTestHost.Start(TimeProvider.System, folder.Path);
@@ -132,7 +132,7 @@ public sealed class AlertDeliveryTests
     [MemberData(nameof(ConnectorRefusals))]
     public async Task A_conversation_the_bot_is_gone_from_is_removed_and_anything_else_is_retried_next_check(int status, string code, bool removed)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder("adebot-alerts-");
         await using var refusing = await FakeConnectorServer.StartHttpAsync();
         await using var healthy = await FakeConnectorServer.StartHttpAsync();
         var time = new ManualTimeProvider();
@@ -160,7 +160,7 @@ public sealed class AlertDeliveryTests
     [Fact]
     public async Task A_service_url_that_is_no_longer_trusted_is_skipped_without_losing_the_subscription()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder("adebot-alerts-");
         await using var connector = await FakeConnectorServer.StartHttpAsync();
         var time = new ManualTimeProvider();
         await using var host = AlertsTestHost.Start(time, folder.Path);
@@ -179,7 +179,7 @@ public sealed class AlertDeliveryTests
     [Fact]
     public async Task A_tenant_that_cannot_be_read_is_skipped_and_nothing_is_recorded()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder("adebot-alerts-");
         await using var connector = await FakeConnectorServer.StartHttpAsync();
         var replay = Path.Combine(folder.Path, "forbidden.json");
         new AdeBot.Inventory.GraphRecording(
@@ -201,7 +201,7 @@ public sealed class AlertDeliveryTests
     [Fact]
     public async Task An_unsubscribed_conversation_gets_nothing()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder("adebot-alerts-");
         await using var connector = await FakeConnectorServer.StartHttpAsync();
         await using var host = AlertsTestHost.Start(new ManualTimeProvider(), folder.Path);
         var subscription = await host.InstallAsync("a:personal", connector.ServiceUrl());

@@ -100,7 +100,7 @@ public sealed class AlertTimeTravelTests
     /// Returns every request the connector received, with its hour.
     private static async Task<List<Delivery>> TravelAsync(HashSet<int> restartAt, HashSet<int> outageAt, Dictionary<int, int>? finnishSnoozes = null)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder("adebot-alerts-");
         await using var connector = await FakeConnectorServer.StartHttpAsync();
         var time = new ManualTimeProvider();
         var timeline = new VppTimeline(time.GetUtcNow());

@@ -7,6 +7,7 @@ using AdeBot.Domain.Alerts;
 using AdeBot.Health;
 using AdeBot.Inventory;
 using AdeBot.Storage;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -87,26 +88,11 @@ internal sealed class AlertsTestHost : IAsyncDisposable
         return subscription;
     }
 
-    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
-}
-
-
-
-/// A temporary data folder, deleted with the test.
-internal sealed class TempFolder : IDisposable
-{
-    public string Path { get; } = Directory.CreateTempSubdirectory("adebot-alerts-").FullName;
-
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        // SQLite pools connections; the pool must let go of the file before the folder can go.
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        await _services.DisposeAsync();
+        // SQLite pools connections; the pool must let go of the file, as a stopped process does,
+        // before the folder can go.
+        SqliteConnection.ClearAllPools();
     }
 }

@@ -12,7 +12,7 @@ public sealed class AlertsWorkerHostingTests
     [Fact]
     public async Task The_hosted_worker_checks_after_the_first_delay_and_then_once_per_interval()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder("adebot-alerts-");
         await using var connector = await FakeConnectorServer.StartHttpAsync();
         var time = new ManualTimeProvider();
         var started = time.GetUtcNow();
@@ -41,7 +41,7 @@ public sealed class AlertsWorkerHostingTests
     [Fact]
     public async Task Disabled_alerts_run_no_background_checks_but_can_still_be_checked_on_demand()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder("adebot-alerts-");
         await using var connector = await FakeConnectorServer.StartHttpAsync();
         await using var host = AlertsTestHost.Start(new ManualTimeProvider(), folder.Path, new Dictionary<string, string?> { ["Alerts:Enabled"] = "false" });
         await host.InstallAsync("a:personal", connector.ServiceUrl());
@@ -62,7 +62,7 @@ public sealed class AlertsWorkerHostingTests
     [InlineData("01:00:00", "00:00:00", "00:00:00")]
     public async Task Without_a_configured_jitter_a_short_interval_gets_a_proportionate_one(string interval, string? jitter, string expected)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder("adebot-alerts-");
         await using var host = AlertsTestHost.Start(new ManualTimeProvider(), folder.Path, new Dictionary<string, string?>
         {
             ["Alerts:CheckInterval"] = interval,
@@ -71,7 +71,7 @@ public sealed class AlertsWorkerHostingTests
 
         var options = host.Get<IOptions<AlertOptions>>().Value;
 
-        Assert.Equal(TimeSpan.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), options.CheckJitter);
+        Assert.Equal(TimeSpan.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), options.EffectiveCheckJitter);
     }
 
     [Theory]
@@ -82,7 +82,7 @@ public sealed class AlertsWorkerHostingTests
     [InlineData("Alerts:CheckJitter", "02:00:00")]
     public async Task Invalid_alert_settings_stop_the_start(string key, string value)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder("adebot-alerts-");
         await using var host = AlertsTestHost.Start(new ManualTimeProvider(), folder.Path, new Dictionary<string, string?> { [key] = value });
 
         var error = Assert.Throws<OptionsValidationException>(() =>

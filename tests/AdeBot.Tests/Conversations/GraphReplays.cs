@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AdeBot.Inventory;
 using AdeBot.Tests.Infrastructure;
 
 namespace AdeBot.Tests.Conversations;
@@ -9,7 +10,7 @@ public abstract class ReplayBotHost : AdeBotHost
 {
     private readonly string _replayPath;
 
-    protected ReplayBotHost(JsonObject recording) : this(Write(recording))
+    protected ReplayBotHost(GraphRecording recording) : this(Write(recording))
     {
     }
 
@@ -22,10 +23,10 @@ public abstract class ReplayBotHost : AdeBotHost
         File.Delete(_replayPath);
     }
 
-    private static string Write(JsonObject recording)
+    private static string Write(GraphRecording recording)
     {
         var path = Path.Combine(Path.GetTempPath(), $"adebot-convtests-replay-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, recording.ToJsonString());
+        recording.Save(path);
         return path;
     }
 }
@@ -40,22 +41,22 @@ public static class GraphReplays
 
     /// Every read answers 403, as when the app lacks DeviceManagementServiceConfig.Read.All. The error
     /// text does not name the permission, so a reply that does got it from AdeBot, not from Graph.
-    public static JsonObject Forbidden() => Recording(
+    public static GraphRecording Forbidden() => Recording(
         Response(AdeList, 403, GraphError("Authorization_RequestDenied", "Insufficient privileges to complete the operation.")),
         Response(Apns, 403, GraphError("Authorization_RequestDenied", "Insufficient privileges to complete the operation.")),
         Response(VppList, 403, GraphError("Authorization_RequestDenied", "Insufficient privileges to complete the operation.")));
 
     /// The ADE list answers 200 with a body that is not JSON: nothing AdeBot can classify.
-    public static JsonObject Garbled() => Recording(
+    public static GraphRecording Garbled() => Recording(
         Response(AdeList, 200, JsonValue.Create("{\"value\": [ {\"id\": \"0b8f\", \"tokenName\": GARBLED-BY-PROXY")));
 
     /// `count` ADE tokens, every one failing (expired, expiring with a sync error, failing sync, never
     /// synced), with long names in three scripts; in pages of 500 via $skiptoken. A healthy APNs
     /// certificate and no VPP tokens, so exactly `count` tokens need attention.
-    public static JsonObject FailingAdeTokens(int count, DateTimeOffset now)
+    public static GraphRecording FailingAdeTokens(int count, DateTimeOffset now)
     {
         List<JsonObject> tokens = [.. Enumerable.Range(1, count).Select(i => FailingAdeToken(i, now))];
-        List<JsonObject> responses = [];
+        List<RecordedResponse> responses = [];
         var pages = tokens.Chunk(500).ToList();
         for (var page = 0; page < pages.Count; page++)
         {
@@ -99,16 +100,10 @@ public static class GraphReplays
         };
     }
 
-    private static JsonObject Recording(params JsonObject[] responses) => new() { ["responses"] = new JsonArray(responses) };
+    private static GraphRecording Recording(params RecordedResponse[] responses) => new(responses);
 
-    private static JsonObject Response(string url, int status, JsonNode body) => new()
-    {
-        ["method"] = "GET",
-        ["url"] = url,
-        ["status"] = status,
-        ["headers"] = new JsonObject { ["request-id"] = Guid.NewGuid().ToString() },
-        ["body"] = body,
-    };
+    private static RecordedResponse Response(string url, int status, JsonNode body) =>
+        new("GET", url, status, new Dictionary<string, string> { ["request-id"] = Guid.NewGuid().ToString() }, body);
 
     private static JsonObject GraphError(string code, string message) =>
         new() { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } };

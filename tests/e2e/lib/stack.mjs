@@ -22,7 +22,8 @@ function botCommand(port) {
   const artifacts = process.env.E2E_DOTNET_ARTIFACTS_PATH ? ['--artifacts-path', process.env.E2E_DOTNET_ARTIFACTS_PATH] : [];
   return {
     command: 'dotnet',
-    // `dotnet run --project` runs the app in the project folder, so appsettings*.json are found.
+    // `dotnet run --project` starts the app at the repository root (RunWorkingDirectory in
+    // src/AdeBot/AdeBot.csproj), so the top-level appsettings*.json are found.
     args: ['run', '--project', path.join(REPO_ROOT, 'src', 'AdeBot'), '--no-build', '--no-launch-profile', ...artifacts,
       '--urls', `http://127.0.0.1:${port}`],
     cwd: REPO_ROOT,
