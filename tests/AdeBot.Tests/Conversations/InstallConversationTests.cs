@@ -98,7 +98,7 @@ public sealed class InstallConversationTests(SampleBotHost host) : IClassFixture
         await chat.PostAcceptedAsync(announcedAsMembership ? chat.BotMembershipUpdate(added: false) : chat.InstallationUpdate("remove"));
         var removed = await store.GetAsync(chat.Key, TestTimeout.Token);
         var watched = await store.ListActiveByTenantAsync(TestTimeout.Token);
-        await host.Get<AlertsWorker>().RunCheckAsync(TestTimeout.Token);
+        await host.Get<AlertCheck>().RunAsync(TestTimeout.Token);
 
         Assert.NotNull(installed);
         Assert.Null(removed);

@@ -1,14 +1,15 @@
 using AdeBot.Connector;
-using AdeBot.Domain.Cards;
-using AdeBot.Domain.Cards.Model;
+using AdeBot.Conversations;
+using AdeBot.Conversations.CardActions;
 using AdeBot.Domain.Localization;
 
-namespace AdeBot.Conversations;
+namespace AdeBot.Teams;
 
 /// Connects the Bot Connector endpoint to the conversation engine: messages are answered in the
 /// background (Graph may take longer than the channel waits), card clicks synchronously.
 public sealed partial class TeamsActivityHandler(
     ConversationEngine engine,
+    FailureReplies failures,
     IBackgroundTurnQueue queue,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
@@ -51,29 +52,23 @@ public sealed partial class TeamsActivityHandler(
     {
         try
         {
-            var outcome = await engine.HandleInvokeAsync(inbound, replies, cancellationToken);
-            var response = outcome switch
+            return await engine.HandleInvokeAsync(inbound, replies, cancellationToken) switch
             {
-                null => AdaptiveCardInvokeResponse.Error(400, "BadRequest", "The card action is not one AdeBot knows."),
-                { Card: { } card } => AdaptiveCardInvokeResponse.Card(AdaptiveCardJson.ToElement(card)),
-                { Text: { } text } => AdaptiveCardInvokeResponse.Message(text),
-                _ => AdaptiveCardInvokeResponse.Message(""),
+                null => OutgoingActivities.InvokeUnknownAction(),
+                CardActionOutcome.Replace replace => OutgoingActivities.InvokeCard(replace.Card),
+                CardActionOutcome.Answer answer => OutgoingActivities.InvokeMessage(answer.Text),
+                CardActionOutcome.AlreadyPosted posted => OutgoingActivities.InvokeMessage(posted.Summary),
+                _ => throw new InvalidOperationException("Unknown card action outcome."),
             };
-            return response.ToInvokeResponse();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return AdaptiveCardInvokeResponse.Message(ErrorReplyFor(ex, "invoke", inbound.Activity)).ToInvokeResponse();
+            return OutgoingActivities.InvokeMessage(ErrorReplyFor(ex, "invoke", inbound.Activity));
         }
     }
 
-    /// Logs the failure under a new reference id and returns the reply that gives the user that id.
-    private string ErrorReplyFor(Exception exception, string workName, Activity inbound)
-    {
-        var reference = ConversationEngine.NewReferenceId();
-        Log.TurnFailed(logger, exception, workName, reference);
-        return ChatReplies.ErrorReply(reference, SupportedCultures.Resolve(inbound.Locale));
-    }
+    private string ErrorReplyFor(Exception exception, string workName, Activity inbound) =>
+        failures.ForException(exception, workName, SupportedCultures.Resolve(inbound.Locale));
 
     private static readonly TimeSpan InstallLocaleGrace = TimeSpan.FromSeconds(2);
 
@@ -101,7 +96,7 @@ public sealed partial class TeamsActivityHandler(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                await turn.ReplyAsync(Replies.Text(turn.Activity, ErrorReplyFor(ex, workName, turn.Activity)), ct);
+                await turn.ReplyAsync(OutgoingActivities.Text(turn.Activity, ErrorReplyFor(ex, workName, turn.Activity)), ct);
             }
         });
     }
@@ -117,22 +112,9 @@ public sealed partial class TeamsActivityHandler(
     private static bool ContainsBot(IReadOnlyList<ChannelAccount>? members, Activity activity) =>
         members is not null && activity.Recipient?.Id is { } botId && members.Any(m => m.Id == botId);
 
-    private sealed class ConnectorReplySink(TurnContext turn, ILogger logger) : IReplySink
+    internal static partial class Log
     {
-        public async Task<bool> SendAsync(Activity reply, CancellationToken cancellationToken)
-        {
-            var result = await turn.ReplyAsync(reply, cancellationToken);
-            if (!result.IsSuccess) Log.ReplyFailed(logger, result.Status, result.HttpStatusCode, result.ErrorCode);
-            return result.IsSuccess;
-        }
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 4101, Level = LogLevel.Error, Message = "Handling a {WorkName} turn failed; the user was given reference {ReferenceId}")]
-        public static partial void TurnFailed(ILogger logger, Exception exception, string workName, string referenceId);
-
         [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "A reply could not be delivered: {Status} (HTTP {HttpStatus}, {ErrorCode})")]
-        public static partial void ReplyFailed(ILogger logger, ConnectorStatus status, int? httpStatus, string? errorCode);
+        internal static partial void ReplyFailed(ILogger logger, ConnectorStatus status, int? httpStatus, string? errorCode);
     }
 }
