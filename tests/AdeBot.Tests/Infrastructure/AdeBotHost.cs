@@ -54,7 +54,7 @@ public class AdeBotHost(IReadOnlyDictionary<string, string?>? settings = null, A
             ["Bot:AllowUnauthenticatedLocalRequests"] = "true",
             // One background turn at a time: a later message's reply then proves that every earlier
             // turn of the host has finished, which is how the tests know nothing more is coming.
-            ["Bot:BackgroundConcurrency"] = "1",
+            ["Inbox:Workers"] = "1",
             ["Storage:DataPath"] = DataPath,
             ["Alerts:Enabled"] = "false",
         };
