@@ -75,8 +75,8 @@ public sealed class CheckCommandAcceptanceTests : IDisposable
     {
         var result = await AdeBotProcess.RunCommandAsync(["check", "--locale", "--json"], Settings());
 
-        Assert.True(result.ExitCode == 3, $"check exited {result.ExitCode}. Output:\n{result.AllOutput}");
-        Assert.Contains("--locale needs a value.", result.AllOutput, StringComparison.Ordinal);
+        Assert.True(result.ExitCode == 64, $"check exited {result.ExitCode}; a usage error is 64. Output:\n{result.AllOutput}");
+        Assert.Contains("--locale needs a value", result.AllOutput, StringComparison.Ordinal);
         Assert.Equal("", result.Stdout);
     }
 
