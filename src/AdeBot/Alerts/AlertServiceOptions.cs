@@ -1,10 +1,9 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace AdeBot.Alerts;
 
 /// How the host runs the alert checks and delivers them, bound from the same `Alerts` section as
-/// the domain's AlertOptions (which says when to alert, not how to run).
-public sealed class AlertServiceOptions : IValidatableObject
+/// the domain's AlertOptions (which says when to alert, not how to run); validated at start-up by
+/// AlertServiceOptionsValidator.
+public sealed class AlertServiceOptions
 {
     /// Off: no background checks (RunCheckAsync still works on demand).
     public bool Enabled { get; set; } = true;
@@ -16,15 +15,5 @@ public sealed class AlertServiceOptions : IValidatableObject
 
     /// Proactive sends into one tenant per second. Teams allows about 50 per app per tenant
     /// (protocol reference §7; an older copy of the page says 30, hence the default).
-    [Range(1, 50)]
     public int TenantSendsPerSecond { get; set; } = 30;
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (FirstCheckDelay < TimeSpan.Zero || FirstCheckDelay > TimeSpan.FromDays(1))
-        {
-            yield return new ValidationResult(
-                $"{nameof(FirstCheckDelay)} ({FirstCheckDelay}) must be between zero and one day.", [nameof(FirstCheckDelay)]);
-        }
-    }
 }
