@@ -5,7 +5,8 @@ using Polly.Retry;
 
 namespace AdeBot.Connector;
 
-/// Retry rules for Connector calls (reference §6, §7): 429 waits for Retry-After, 412/502/503/504
+/// Retry rules for Connector calls (status codes in https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/conversation-messages,
+/// limits in https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit): 429 waits for Retry-After, 412/502/503/504
 /// back off exponentially with jitter, and nothing else is retried.
 internal static class ConnectorRetry
 {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace AdeBot.Connector;
 
-/// Work that may outlast the channel's ~10 s budget (reference §4): the endpoint answers, the work
+/// Work that may outlast the channel's ~10 s budget (https://learn.microsoft.com/azure/bot-service/bot-builder-howto-long-operations-guidance): the endpoint answers, the work
 /// runs afterwards in its own DI scope, and a failure is logged instead of lost.
 public interface IBackgroundTurnQueue
 {

@@ -14,6 +14,6 @@ public sealed class AlertServiceOptions
     public TimeSpan FirstCheckDelay { get; set; } = TimeSpan.FromMinutes(1);
 
     /// Proactive sends into one tenant per second. Teams allows about 50 per app per tenant
-    /// (protocol reference §7; an older copy of the page says 30, hence the default).
+    /// (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit; an older version of the page says 30, hence the default).
     public int TenantSendsPerSecond { get; set; } = 30;
 }

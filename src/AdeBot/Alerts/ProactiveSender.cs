@@ -7,7 +7,7 @@ namespace AdeBot.Alerts;
 public enum ProactiveOutcome
 {
     Sent,
-    /// 403 or 404: the bot was removed, blocked or the conversation is gone (protocol reference §6).
+    /// 403 or 404: the bot was removed, blocked or the conversation is gone (status codes in https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/conversation-messages).
     ConversationGone,
     /// The stored serviceUrl fails the trust policy now (configuration changed); nothing was sent.
     Refused,
@@ -19,7 +19,7 @@ public sealed record ProactiveSendResult(ProactiveOutcome Outcome, ConnectorResu
 
 /// Posts into a stored conversation when there is no inbound activity to answer: rebuilds the
 /// connector's ConversationReference from what was stored on install and paces sends per tenant.
-/// Per conversation the limit (7 sends/s, reference §7) needs no pacing here: a check sends at
+/// Per conversation the limit (7 sends/s, https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit) needs no pacing here: a check sends at
 /// most one message per conversation and checks are at least a second apart.
 public sealed class ProactiveSender
 {
@@ -67,7 +67,7 @@ public sealed class ProactiveSender
     internal static bool IsPersonal(StoredConversation conversation) =>
         string.Equals(conversation.ConversationType, PersonalType, StringComparison.OrdinalIgnoreCase);
 
-    /// The connector's view of a stored conversation (reference §1.5). A channel conversation id
+    /// The connector's view of a stored conversation (see ConversationSubscription). A channel conversation id
     /// refreshed from a message in a thread carries `;messageid=`; an alert is a new post in the
     /// channel, not a reply buried in somebody's old thread. The user is the recipient only in a
     /// personal chat; in a group chat or channel the message is for everyone.

@@ -5,7 +5,7 @@ namespace AdeBot.Domain.Tests.Alerts;
 public sealed class AlertOptionsTests
 {
     [Fact]
-    public void The_defaults_match_the_issue()
+    public void The_defaults_are_the_ones_the_readme_lists()
     {
         var options = new AlertOptions();
 

@@ -5,7 +5,7 @@ namespace AdeBot.Domain.Tests.Health;
 public sealed class HealthRulesOptionsTests
 {
     [Fact]
-    public void Defaults_match_the_issue()
+    public void Defaults_are_the_ones_the_readme_lists()
     {
         var options = new HealthRulesOptions();
 

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace AdeBot.Tests.Acceptance;
 
-/// Issue 3, acceptance: `check` on the built app. With nothing configured it reports the sample and
+/// Acceptance: `check` on the built app. With nothing configured it reports the sample and
 /// exits 2; with `Graph:ReplayPath` set to a recording written outside the product, `check --json`
 /// reports every token across pages with the statuses and problem codes of the health rules; a
 /// recording whose depOnboardingSettings answer 403 exits 3 and names the missing permission.
