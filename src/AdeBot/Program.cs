@@ -7,15 +7,14 @@ using AdeBot.Teams;
 using AdeBot.Health;
 using AdeBot.Hosting;
 using AdeBot.Inventory;
-using AdeBot.Packaging;
 using AdeBot.Site;
 using AdeBot.Storage;
 
-if (args is [PackageCommand.Name, .. var packageArguments])
-    return await PackageCommand.RunAsync(packageArguments, Console.Out, Console.Error);
+var commandLine = AdeBotCommandLine.Parse(args);
+if (commandLine.RunsWithoutHost) return await commandLine.RunWithoutHostAsync(Console.Out, Console.Error);
 
-var command = CliCommand.Parse(args);
-var builder = WebApplication.CreateBuilder(command is null ? args : []);
+var command = commandLine.HostedCommand;
+var builder = WebApplication.CreateBuilder(commandLine.HostArguments);
 if (command is not null) builder.UseCommandDefaults(command);
 
 builder.Services.AddTokenHealth(builder.Configuration);

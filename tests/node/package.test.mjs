@@ -155,10 +155,10 @@ test("validate-package.mjs exits 0 for the package and 1 for a broken one", () =
   assert.match(broken.stderr, /manifest\.json is missing from the zip root/);
 });
 
-test("the package command rejects bad arguments with exit code 2 and says why", () => {
+test("the package command rejects bad arguments with exit code 64 (a usage error) and says why", () => {
   const result = runPackageCommand(["--app-id", appId, "--domain", "https://adebot.contoso.com/api/messages", "--out", path.join(workDir, "bad.zip")]);
 
-  assert.equal(result.status, 2, result.stdout + result.stderr);
+  assert.equal(result.status, 64, result.stdout + result.stderr);
   assert.match(result.stderr, /--domain 'https:\/\/adebot\.contoso\.com\/api\/messages' must be a bare host name without a scheme/);
   assert.equal(existsSync(path.join(workDir, "bad.zip")), false);
 });

@@ -8,7 +8,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace AdeBot.Connector;
 
-/// Validates Bot Connector → bot requests (reference §8.1): Bearer JWT from the configured issuer,
+/// Validates Bot Connector → bot requests (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication): Bearer JWT from the configured issuer,
 /// audience = our app id, RS256/384/512 only, five minutes of skew, a signing key from the OpenID
 /// metadata that is endorsed for the activity's channel, and a serviceurl claim that matches the activity.
 public sealed class BotTokenValidator : IDisposable

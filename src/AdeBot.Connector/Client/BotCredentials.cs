@@ -16,7 +16,7 @@ public static class BotConnectorServiceKeys
 
 internal static class BotCredentialFactory
 {
-    // MultiTenant bots get their token from the botframework.com tenant (reference §8.2).
+    // MultiTenant bots get their token from the botframework.com tenant (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication).
     private const string MultiTenantAuthority = "botframework.com";
 
     public static TokenCredential Create(BotOptions options)

@@ -7,7 +7,7 @@ using Polly;
 
 namespace AdeBot.Connector;
 
-/// Bot → Connector REST calls (reference §2.1) for one trusted serviceUrl. Obtain one from a turn
+/// Bot → Connector REST calls (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference) for one trusted serviceUrl. Obtain one from a turn
 /// (<see cref="TurnContext.Connector"/>) or from <see cref="ConnectorClientFactory.ForStoredReference"/>;
 /// it cannot be pointed at an arbitrary URL.
 public sealed class ConnectorClient

@@ -19,9 +19,9 @@ internal sealed record ConnectorPipelines(ResiliencePipeline<HttpResponseMessage
     };
 }
 
-/// Retry rules for Connector calls (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit):
-/// 429 waits for Retry-After, 412/502/503/504 back off exponentially with jitter, and nothing else
-/// is retried.
+/// Retry rules for Connector calls (status codes in https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/conversation-messages,
+/// limits in https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit): 429 waits for Retry-After, 412/502/503/504
+/// back off exponentially with jitter, and nothing else is retried.
 internal static class ConnectorRetry
 {
     private static readonly TimeSpan BaseDelay = TimeSpan.FromSeconds(1);

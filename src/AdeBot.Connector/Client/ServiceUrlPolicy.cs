@@ -6,8 +6,9 @@ namespace AdeBot.Connector;
 /// (/amer/, /teams/). <see cref="SendsToken"/> is false for local anonymous conversations.
 internal sealed record TrustedServiceUrl(Uri BaseUri, bool SendsToken);
 
-/// Decides whether a serviceUrl may be used at all (reference §8.3): https outside local mode, the
-/// optional host allow-list, and no credentials or fragments smuggled into the URL.
+/// Decides whether a serviceUrl may be used at all. The signed serviceurl claim of the inbound token
+/// (see BotTokenValidator) is the real protection; this is defence in depth: https outside local mode,
+/// the optional host allow-list, and no credentials or fragments smuggled into the URL.
 internal sealed class ServiceUrlPolicy(IOptions<BotOptions> options)
 {
     public bool TryTrust(string? serviceUrl, bool isLocal, out TrustedServiceUrl trusted, out string reason)

@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 
 namespace AdeBot.Connector;
 
-/// POST /api/messages (reference §4, §8): size limit, authentication, parsing, dispatch to the
-/// host's <see cref="IBotActivityHandler"/>, and the HTTP answer the channel expects.
+/// POST /api/messages: size limit, authentication (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication), parsing, dispatch to the
+/// host's <see cref="IBotActivityHandler"/>, and the HTTP answer the channel expects (200 with an empty
+/// body, or an invoke's own status and body; 401 when authentication fails).
 internal sealed class BotMessageProcessor(
     BotTokenValidator validator,
     ConnectorClientFactory clients,

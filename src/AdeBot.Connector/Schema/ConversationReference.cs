@@ -1,6 +1,6 @@
 namespace AdeBot.Connector;
 
-/// What the bot keeps about a conversation so it can write to it later (reference §1.5).
+/// What the bot keeps about a conversation so it can write to it later (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages).
 /// Only build one from an activity that passed inbound authentication (or a local one in local
 /// mode): its <see cref="ServiceUrl"/> is trusted for proactive sends on that basis.
 public sealed record ConversationReference

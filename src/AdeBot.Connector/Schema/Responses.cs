@@ -21,7 +21,7 @@ public sealed record ConversationParameters
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? AdditionalProperties { get; init; }
 
-    /// A 1:1 chat with <paramref name="user"/> (reference §3.1). Teams wants the tenant both as
+    /// A 1:1 chat with <paramref name="user"/> (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages). Teams wants the tenant both as
     /// tenantId and in channelData.tenant.id.
     public static ConversationParameters ForPersonalChat(ChannelAccount bot, ChannelAccount user, string tenantId, Activity? activity = null)
     {
@@ -53,7 +53,7 @@ public sealed record InvokeResponse(int Status, JsonElement? Body = null)
     public static InvokeResponse Json<T>(T body, int status = 200) => new(status, ConnectorJson.ToElement(body));
 }
 
-/// The body of an <c>adaptiveCard/action</c> invoke response (reference §9.2).
+/// The body of an <c>adaptiveCard/action</c> invoke response (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/work-with-universal-actions-for-adaptive-cards).
 public sealed record AdaptiveCardInvokeResponse(int StatusCode, string Type, JsonElement? Value)
 {
     public const string CardType = Attachment.AdaptiveCardContentType;

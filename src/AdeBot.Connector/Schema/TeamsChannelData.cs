@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace AdeBot.Connector;
 
-/// The parts of Teams' channelData (reference §1.3) the protocol layer reads. Everything else stays
+/// The parts of Teams' channelData (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/conversation-messages) the protocol layer reads. Everything else stays
 /// in <see cref="AdditionalProperties"/>.
 public sealed record TeamsChannelData
 {

@@ -1,9 +1,8 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace AdeBot.Domain.Alerts;
 
-/// How often the alert service looks and when it speaks, bound from the `Alerts` configuration section.
-public sealed class AlertOptions : IValidatableObject
+/// How often the alert service looks and when it speaks, bound from the `Alerts` configuration
+/// section and validated at start-up by the host (AlertOptionsValidator).
+public sealed class AlertOptions
 {
     public const string SectionName = "Alerts";
 
@@ -26,7 +25,6 @@ public sealed class AlertOptions : IValidatableObject
     public int[]? ExpiryThresholdDays { get; set; }
 
     /// Once expired, a token is alerted on again every this many days for as long as it stays expired.
-    [Range(1, 365)]
     public int ExpiredReminderDays { get; set; } = 7;
 
     /// The snooze lengths a card offers and the only ones accepted. Null means DefaultSnoozeDays
@@ -41,47 +39,4 @@ public sealed class AlertOptions : IValidatableObject
 
     /// The wait before the next check: the interval plus a random share of the jitter.
     public TimeSpan NextCheckDelay(Random random) => CheckInterval + EffectiveCheckJitter * random.NextDouble();
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (CheckInterval < TimeSpan.FromSeconds(1))
-        {
-            yield return new ValidationResult($"{nameof(CheckInterval)} ({CheckInterval}) must be at least one second.", [nameof(CheckInterval)]);
-        }
-
-        if (CheckJitter is { } jitter && (jitter < TimeSpan.Zero || jitter >= CheckInterval))
-        {
-            yield return new ValidationResult(
-                $"{nameof(CheckJitter)} ({jitter}) must be zero or more and less than {nameof(CheckInterval)} ({CheckInterval}).",
-                [nameof(CheckJitter)]);
-        }
-
-        foreach (var error in DayList(nameof(ExpiryThresholdDays), EffectiveExpiryThresholdDays, 365))
-        {
-            yield return error;
-        }
-
-        foreach (var error in DayList(nameof(SnoozeDays), EffectiveSnoozeDays, MaxSnoozeDays))
-        {
-            yield return error;
-        }
-    }
-
-    private static IEnumerable<ValidationResult> DayList(string name, IReadOnlyList<int> days, int max)
-    {
-        if (days.Count == 0)
-        {
-            yield return new ValidationResult($"{name} needs at least one value.", [name]);
-        }
-
-        if (days.Any(d => d < 1 || d > max))
-        {
-            yield return new ValidationResult($"{name} ({string.Join(", ", days)}) must each be between 1 and {max} days.", [name]);
-        }
-
-        if (days.Distinct().Count() != days.Count)
-        {
-            yield return new ValidationResult($"{name} ({string.Join(", ", days)}) must not repeat a value.", [name]);
-        }
-    }
 }

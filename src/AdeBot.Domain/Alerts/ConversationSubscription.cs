@@ -15,8 +15,8 @@ public enum AlertScope
 }
 
 /// The conversation reference stored on install and refreshed from every inbound activity: what a
-/// proactive send needs when there is no inbound activity to reply to (protocol reference §1.5,
-/// §11.1). Opaque to the domain; the protocol layer fills it and reads it back.
+/// proactive send needs when there is no inbound activity to reply to (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages).
+/// Opaque to the domain; the protocol layer fills it and reads it back.
 /// `ConversationType` is Teams' `personal`, `groupChat` or `channel`; `UserId` is the `29:` id;
 /// `TeamChannelId` is the selected channel of a team install; `FromLocalMode` marks a reference
 /// that arrived unauthenticated in local mode, so it is never sent a token.

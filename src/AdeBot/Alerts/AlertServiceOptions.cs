@@ -1,10 +1,9 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace AdeBot.Alerts;
 
 /// How the host runs the alert checks and delivers them, bound from the same `Alerts` section as
-/// the domain's AlertOptions (which says when to alert, not how to run).
-public sealed class AlertServiceOptions : IValidatableObject
+/// the domain's AlertOptions (which says when to alert, not how to run); validated at start-up by
+/// AlertServiceOptionsValidator.
+public sealed class AlertServiceOptions
 {
     /// Off: no background checks (RunCheckAsync still works on demand).
     public bool Enabled { get; set; } = true;
@@ -15,16 +14,6 @@ public sealed class AlertServiceOptions : IValidatableObject
     public TimeSpan FirstCheckDelay { get; set; } = TimeSpan.FromMinutes(1);
 
     /// Proactive sends into one tenant per second. Teams allows about 50 per app per tenant
-    /// (protocol reference §7; an older copy of the page says 30, hence the default).
-    [Range(1, 50)]
+    /// (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit; an older version of the page says 30, hence the default).
     public int TenantSendsPerSecond { get; set; } = 30;
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (FirstCheckDelay < TimeSpan.Zero || FirstCheckDelay > TimeSpan.FromDays(1))
-        {
-            yield return new ValidationResult(
-                $"{nameof(FirstCheckDelay)} ({FirstCheckDelay}) must be between zero and one day.", [nameof(FirstCheckDelay)]);
-        }
-    }
 }

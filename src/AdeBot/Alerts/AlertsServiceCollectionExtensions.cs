@@ -16,14 +16,10 @@ public static class AlertsServiceCollectionExtensions
     public static IServiceCollection AddAlerts(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(AlertOptions.SectionName);
-        services.AddOptions<AlertOptions>()
-            .Bind(section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<AlertServiceOptions>()
-            .Bind(section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddOptions<AlertOptions>().Bind(section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>());
+        services.AddOptions<AlertServiceOptions>().Bind(section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertServiceOptions>, AlertServiceOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new AlertPlanner(sp.GetRequiredService<IOptions<AlertOptions>>().Value, sp.GetRequiredService<TimeProvider>()));

@@ -8,7 +8,7 @@ namespace AdeBot.Alerts;
 public enum ProactiveOutcome
 {
     Sent,
-    /// 403 or 404: the bot was removed, blocked or the conversation is gone (protocol reference §6).
+    /// 403 or 404: the bot was removed, blocked or the conversation is gone (status codes in https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/conversation-messages).
     ConversationGone,
     /// The stored serviceUrl fails the trust policy now (configuration changed); nothing was sent.
     Refused,
@@ -20,7 +20,7 @@ public sealed record ProactiveSendResult(ProactiveOutcome Outcome, ConnectorResu
 
 /// Posts into a stored conversation when there is no inbound activity to answer, through the
 /// connector's ConversationReference rebuilt from what was stored, and paces sends per tenant.
-/// Per conversation the limit (7 sends/s, reference §7) needs no pacing here: a check sends at
+/// Per conversation the limit (7 sends/s, https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit) needs no pacing here: a check sends at
 /// most one message per conversation and checks are at least a second apart.
 public sealed class ProactiveSender
 {

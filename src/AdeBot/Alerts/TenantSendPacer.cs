@@ -1,7 +1,7 @@
 namespace AdeBot.Alerts;
 
 /// Keeps proactive sends into one tenant to at most `sendsPerSecond` in any one-second window, on
-/// the given clock (protocol reference §7: about 50 per app per tenant). A burst up to the limit
+/// the given clock (Teams allows about 50 per app per tenant: https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit). A burst up to the limit
 /// goes out at once; beyond it each send gets the next free slot, one second after the send the
 /// limit places before it. Slots are handed out in call order.
 internal sealed class TenantSendPacer(TimeProvider time, int sendsPerSecond)

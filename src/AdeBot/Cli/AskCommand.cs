@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using AdeBot.Connector;
 using AdeBot.Conversations;
@@ -10,9 +11,16 @@ namespace AdeBot.Cli;
 
 /// `ask "<question>" [--locale fi-FI] [--json] [--tenant <id>] [--user <aadObjectId>]`: one message
 /// through the same engine a Teams message takes, with the replies printed instead of posted.
-public sealed class AskCommand(string[] arguments) : CliCommand(arguments)
+public sealed class AskCommand(string question, string locale, bool json, string? tenantId, string? userId) : CliCommand
 {
-    public const string Usage = "Usage: ask \"<question>\" [--locale <bcp47, e.g. fi-FI>] [--json] [--tenant <tenant id>] [--user <Entra object id>]";
+    public const string Name = "ask";
+    public const string DefaultLocale = "en-US";
+
+    public string Question { get; } = question;
+    public string Locale { get; } = locale;
+    public bool Json { get; } = json;
+    public string? TenantId { get; } = tenantId;
+    public string? UserId { get; } = userId;
 
     /// Replies are addressed to this loopback URL; nothing listens there because nothing is sent.
     private const string AskServiceUrl = "http://127.0.0.1/ask/";
@@ -42,13 +50,6 @@ public sealed class AskCommand(string[] arguments) : CliCommand(arguments)
 
     protected override async Task<int> ExecuteAsync(IServiceProvider services, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        if (!TryParse(out var question, out var error))
-        {
-            await stderr.WriteLineAsync(error);
-            await stderr.WriteLineAsync(Usage);
-            return FailureExitCode;
-        }
-
         await services.GetRequiredService<AlertDatabase>().InitializeAsync(cancellationToken);
         var inventory = services.GetRequiredService<ITokenInventory>();
         var time = services.GetRequiredService<TimeProvider>();
@@ -59,16 +60,16 @@ public sealed class AskCommand(string[] arguments) : CliCommand(arguments)
             Timestamp = time.GetUtcNow(),
             ChannelId = "msteams",
             ServiceUrl = AskServiceUrl,
-            From = new ChannelAccount { Id = "29:adebot-ask", Name = "AdeBot ask", AadObjectId = OptionValue(Arguments, "--user") },
+            From = new ChannelAccount { Id = "29:adebot-ask", Name = "AdeBot ask", AadObjectId = UserId },
             Recipient = new ChannelAccount { Id = "28:adebot", Name = "AdeBot" },
             Conversation = new ConversationAccount
             {
                 Id = "ask-cli",
                 ConversationType = "personal",
-                TenantId = OptionValue(Arguments, "--tenant") ?? inventory.WatchedTenantIds.FirstOrDefault(),
+                TenantId = TenantId ?? inventory.WatchedTenantIds.FirstOrDefault(),
             },
-            Locale = OptionValue(Arguments, "--locale") ?? "en-US",
-            Text = question,
+            Locale = Locale,
+            Text = Question,
             TextFormat = TextFormats.Plain,
         };
 
@@ -76,22 +77,10 @@ public sealed class AskCommand(string[] arguments) : CliCommand(arguments)
         await services.GetRequiredService<ConversationEngine>().HandleMessageAsync(new InboundTurn(inbound, IsLocal: true), replies, cancellationToken);
 
         var sent = replies.Activities.Where(a => !a.IsType(ActivityTypes.Typing)).ToList();
-        await stdout.WriteLineAsync(Arguments.Contains("--json")
+        await stdout.WriteLineAsync(Json
             ? JsonSerializer.Serialize(replies.Activities, ConnectorJson.Options)
             : string.Join(Environment.NewLine + Environment.NewLine, sent.Select(Render)));
         return 0;
-    }
-
-    private bool TryParse(out string question, out string error)
-    {
-        string[] valued = ["--locale", "--tenant", "--user"];
-        var positional = Arguments.Where((a, i) => !valued.Contains(a) && a != "--json" && !(i > 0 && valued.Contains(Arguments[i - 1]) && a == OptionValue(Arguments, Arguments[i - 1]))).ToList();
-        question = string.Join(' ', positional).Trim();
-        error = "";
-        if (positional.Any(p => p.StartsWith("--", StringComparison.Ordinal))) error = $"Unknown option: {positional.First(p => p.StartsWith("--", StringComparison.Ordinal))}";
-        else if (MissingValue(Arguments, valued) is { } missing) error = missing;
-        else if (question.Length == 0) error = "Ask a question, for example: ask \"are my ADE tokens healthy?\"";
-        return error.Length == 0;
     }
 
     private static string Render(Activity activity) =>
@@ -108,5 +97,54 @@ public sealed class AskCommand(string[] arguments) : CliCommand(arguments)
             Activities.Add(reply);
             return Task.FromResult(true);
         }
+    }
+
+    /// What `ask --help` shows, and how its words become the command.
+    internal sealed class Syntax : Command, IHostedCommandSyntax
+    {
+        private readonly Argument<string[]> _question = new("question")
+        {
+            Description = "What to ask, in English, Finnish or Ukrainian; the words may also go unquoted.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+
+        private readonly Option<string> _locale = CommandLineOptions.WithValue("--locale", "bcp47",
+            $"The language of the answer, e.g. en-US, fi-FI, uk-UA, as Teams sends it (default: {DefaultLocale}).");
+
+        private readonly Option<bool> _json = CommandLineOptions.Switch("--json",
+            "Print the reply activities exactly as they would be posted to the Bot Connector.");
+
+        private readonly Option<string> _tenant = CommandLineOptions.WithValue("--tenant", "tenant id",
+            "The Entra tenant the question comes from (default: the first watched tenant).");
+
+        private readonly Option<string> _user = CommandLineOptions.WithValue("--user", "Entra object id",
+            "The Entra object id of the asking user, for the access rules.");
+
+        public Syntax() : base(AskCommand.Name, "Runs one message through the pipeline a Teams message takes and prints the answer; it uses a throwaway database.")
+        {
+            Arguments.Add(_question);
+            Options.Add(_locale);
+            Options.Add(_json);
+            Options.Add(_tenant);
+            Options.Add(_user);
+            // The words are read as tokens: the parser would fold a mistyped `--colour` into the question.
+            // (Reading the argument's value inside a command validator makes System.CommandLine skip the
+            // argument's own validators, so the check lives here.)
+            Validators.Add(result =>
+            {
+                var words = result.GetResult(_question)?.Tokens.Select(token => token.Value).ToArray() ?? [];
+                foreach (var word in words.Where(CommandLineOptions.LooksLikeOption)) result.AddError($"Unknown option '{word}'.");
+                if (QuestionOf(words.Where(word => !CommandLineOptions.LooksLikeOption(word))).Length == 0) result.AddError("Ask a question, for example: AdeBot ask \"are my ADE tokens healthy?\"");
+            });
+        }
+
+        public CliCommand Bind(ParseResult parsed) => new AskCommand(
+            QuestionOf(parsed.GetValue(_question)),
+            parsed.GetValue(_locale) ?? DefaultLocale,
+            parsed.GetValue(_json),
+            parsed.GetValue(_tenant),
+            parsed.GetValue(_user));
+
+        private static string QuestionOf(IEnumerable<string>? words) => string.Join(' ', words ?? []).Trim();
     }
 }

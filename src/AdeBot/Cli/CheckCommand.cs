@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using AdeBot.Domain.Cards;
@@ -10,28 +11,20 @@ namespace AdeBot.Cli;
 
 /// `check [--json] [--locale fi-FI]`: the health of every watched tenant, for people or for
 /// monitoring systems (exit codes follow the monitoring-plugin convention).
-public sealed class CheckCommand(string[] arguments) : CliCommand(arguments)
+public sealed class CheckCommand(bool json, string? locale) : CliCommand
 {
-    public const string Usage = "Usage: check [--json] [--locale <bcp47, e.g. en-US, fi-FI, uk-UA>]";
+    public const string Name = "check";
+
+    public bool Json { get; } = json;
+    public string? Locale { get; } = locale;
 
     protected override int FailureExitCode => 3;
 
     protected override async Task<int> ExecuteAsync(IServiceProvider services, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var json = Arguments.Contains("--json");
-        var locale = OptionValue(Arguments, "--locale");
-        var unknown = Arguments.Where((a, i) => a != "--json" && a != "--locale" && !(i > 0 && Arguments[i - 1] == "--locale" && a == locale)).ToList();
-        var missing = MissingValue(Arguments, "--locale");
-        if (unknown.Count > 0 || missing is not null)
-        {
-            await stderr.WriteLineAsync(unknown.Count > 0 ? $"Unknown argument: {unknown[0]}" : missing);
-            await stderr.WriteLineAsync(Usage);
-            return FailureExitCode;
-        }
-
-        var culture = SupportedCultures.Resolve(locale);
+        var culture = SupportedCultures.Resolve(Locale);
         var report = await BuildReportAsync(services, culture, cancellationToken);
-        await stdout.WriteLineAsync(json ? report.ToJson() : Describe(report, services.GetRequiredService<RemediationCatalog>(), culture));
+        await stdout.WriteLineAsync(Json ? report.ToJson() : Describe(report, services.GetRequiredService<RemediationCatalog>(), culture));
         return report.ExitCode;
     }
 
@@ -83,5 +76,23 @@ public sealed class CheckCommand(string[] arguments) : CliCommand(arguments)
             }
         }
         return text.ToString().TrimEnd();
+    }
+
+    /// What `check --help` shows, and how its words become the command.
+    internal sealed class Syntax : Command, IHostedCommandSyntax
+    {
+        private readonly Option<bool> _json = CommandLineOptions.Switch("--json",
+            "Print the report as JSON (the shape is in the README).");
+
+        private readonly Option<string> _locale = CommandLineOptions.WithValue("--locale", "bcp47",
+            "The language of the text report, e.g. en-US, fi-FI, uk-UA.");
+
+        public Syntax() : base(CheckCommand.Name, "Prints the health of every watched tenant. Exit code: 0 all healthy, 1 a warning, 2 a critical problem, 3 the check itself failed, 64 a usage error.")
+        {
+            Options.Add(_json);
+            Options.Add(_locale);
+        }
+
+        public CliCommand Bind(ParseResult parsed) => new CheckCommand(parsed.GetValue(_json), parsed.GetValue(_locale));
     }
 }

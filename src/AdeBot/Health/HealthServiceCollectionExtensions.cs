@@ -9,13 +9,11 @@ namespace AdeBot.Health;
 
 public static class HealthServiceCollectionExtensions
 {
-    /// The health rules and the remediation knowledge base, with thresholds from `Health:*`.
+    /// The health rules and the remediation knowledge base, with thresholds from `Health:*` (validated at start-up).
     public static IServiceCollection AddTokenHealth(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<HealthRulesOptions>()
-            .Bind(configuration.GetSection(HealthRulesOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddOptions<HealthRulesOptions>().Bind(configuration.GetSection(HealthRulesOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthRulesOptions>, HealthRulesOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new HealthEvaluator(
             sp.GetRequiredService<IOptions<HealthRulesOptions>>().Value,

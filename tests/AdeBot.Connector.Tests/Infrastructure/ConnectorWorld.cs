@@ -49,7 +49,7 @@ internal sealed record TokenContext(ConnectorWorld World, string AppId, string S
     public string Bearer(string token) => "Bearer " + token;
 }
 
-/// The inbound token table (issue 2, reference §8.1): how each case's Authorization header is made,
+/// The inbound token table (the checks of https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication): how each case's Authorization header is made,
 /// and the failure it must produce (null: accepted).
 internal static class TokenCases
 {

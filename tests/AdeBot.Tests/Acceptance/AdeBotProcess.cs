@@ -41,14 +41,16 @@ internal sealed partial class AdeBotProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    /// Starts the web service (no command) and waits until Kestrel listens. ASPNETCORE_URLS asks for
-    /// port 0 unless the caller says otherwise, and the port is read from the app's own start-up log,
-    /// so no port is ever guessed.
-    public static async Task<AdeBotProcess> StartServiceAsync(IReadOnlyDictionary<string, string> environment, string? workingDirectory = null)
+    /// Starts the web service (no command, only host settings in <paramref name="hostArguments"/>)
+    /// and waits until Kestrel listens. ASPNETCORE_URLS asks for port 0 unless the caller says
+    /// otherwise (in the environment, or with `--urls` among the arguments), and the port is read
+    /// from the app's own start-up log, so no port is ever guessed.
+    public static async Task<AdeBotProcess> StartServiceAsync(
+        IReadOnlyDictionary<string, string> environment, string? workingDirectory = null, string[]? hostArguments = null)
     {
         var settings = new Dictionary<string, string>(environment);
-        settings.TryAdd("ASPNETCORE_URLS", "http://127.0.0.1:0");
-        var app = Start([], settings, workingDirectory);
+        if (hostArguments?.Contains("--urls") != true) settings.TryAdd("ASPNETCORE_URLS", "http://127.0.0.1:0");
+        var app = Start(hostArguments ?? [], settings, workingDirectory);
         try
         {
             await app.WaitForOutputAsync(output => ListeningOn().IsMatch(output), StartTimeout);

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace AdeBot.Tests.Acceptance;
 
-/// Issue 3, acceptance: `check` on the built app. With nothing configured it reports the sample and
+/// Acceptance: `check` on the built app. With nothing configured it reports the sample and
 /// exits 2; with `Graph:ReplayPath` set to a recording written outside the product, `check --json`
 /// reports every token across pages with the statuses and problem codes of the health rules; a
 /// recording whose depOnboardingSettings answer 403 exits 3 and names the missing permission.
@@ -75,8 +75,8 @@ public sealed class CheckCommandAcceptanceTests : IDisposable
     {
         var result = await AdeBotProcess.RunCommandAsync(["check", "--locale", "--json"], Settings());
 
-        Assert.True(result.ExitCode == 3, $"check exited {result.ExitCode}. Output:\n{result.AllOutput}");
-        Assert.Contains("--locale needs a value.", result.AllOutput, StringComparison.Ordinal);
+        Assert.True(result.ExitCode == 64, $"check exited {result.ExitCode}; a usage error is 64. Output:\n{result.AllOutput}");
+        Assert.Contains("--locale needs a value", result.AllOutput, StringComparison.Ordinal);
         Assert.Equal("", result.Stdout);
     }
 

@@ -76,15 +76,15 @@ public sealed class AuthenticatedBotFixture : IAsyncLifetime
     }
 }
 
-/// Issue 2, acceptance: with `Bot:AppId` set and the metadata on loopback, every bad token of the
-/// issue's list is refused with 401 (403 for endorsements) and a valid one is accepted, whatever
+/// Acceptance: with `Bot:AppId` set and the metadata on loopback, every bad token of the
+/// BadTokens list is refused with 401 (403 for endorsements) and a valid one is accepted, whatever
 /// the activity type.
 public sealed class InboundAuthenticationAcceptanceTests(AuthenticatedBotFixture bot) : IClassFixture<AuthenticatedBotFixture>
 {
     public static readonly string[] ActivityTypes =
         ["message", "typing", "invoke", "installationUpdate", "conversationUpdate", "messageReaction", "event"];
 
-    /// The issue's list, in its order, plus a token with no serviceurl claim at all.
+    /// Every check the inbound token must pass (see TokenCases in the connector tests), plus a token with no serviceurl claim at all.
     public static readonly string[] BadTokens =
     [
         "no Authorization header",

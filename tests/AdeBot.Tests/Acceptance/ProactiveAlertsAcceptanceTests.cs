@@ -7,7 +7,7 @@ using AdeBot.Testing.Connector;
 
 namespace AdeBot.Tests.Acceptance;
 
-/// Issue 6, acceptance: the service in local mode with a replayed tenant and a check every two
+/// Acceptance: the service in local mode with a replayed tenant and a check every two
 /// seconds. An `installationUpdate` whose serviceUrl is a local HTTP server gets a welcome, then
 /// exactly one alert covering every failing token, then nothing over the following checks; after a
 /// restart on the same database, still nothing.
@@ -69,7 +69,7 @@ public sealed class ProactiveAlertsAcceptanceTests : IAsyncLifetime
         Assert.Contains("0 alerts sent, 0 not delivered, 0 subscriptions removed, 0 of 1 tenants skipped", second.Output, StringComparison.Ordinal);
     }
 
-    /// What Teams posts when an admin adds the bot in a personal chat (protocol reference §1.4).
+    /// What Teams posts when an admin adds the bot in a personal chat (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/subscribe-to-conversation-events).
     private JsonObject InstallationUpdate() => new()
     {
         ["type"] = "installationUpdate",

@@ -4,7 +4,7 @@ using AdeBot.Tests.Packaging;
 
 namespace AdeBot.Tests.Acceptance;
 
-/// Issue 2, acceptance: the README's run command starts the bot with nothing configured, and a
+/// Acceptance: the README's run command starts the bot with nothing configured, and a
 /// configuration that would switch authentication off outside development stops the start with a
 /// message naming the setting.
 public sealed class StartupAcceptanceTests : IDisposable

@@ -75,12 +75,12 @@ public sealed class AlertsWorkerHostingTests
     }
 
     [Theory]
-    [InlineData("Alerts:TenantSendsPerSecond", "0")]
-    [InlineData("Alerts:TenantSendsPerSecond", "51")]
-    [InlineData("Alerts:FirstCheckDelay", "-00:00:01")]
-    [InlineData("Alerts:FirstCheckDelay", "2.00:00:00")]
-    [InlineData("Alerts:CheckJitter", "02:00:00")]
-    public async Task Invalid_alert_settings_stop_the_start(string key, string value)
+    [InlineData("Alerts:TenantSendsPerSecond", "0", "Alerts:TenantSendsPerSecond must be between 1 and 50")]
+    [InlineData("Alerts:TenantSendsPerSecond", "51", "Alerts:TenantSendsPerSecond must be between 1 and 50")]
+    [InlineData("Alerts:FirstCheckDelay", "-00:00:01", "Alerts:FirstCheckDelay must be between zero and one day")]
+    [InlineData("Alerts:FirstCheckDelay", "2.00:00:00", "Alerts:FirstCheckDelay must be between zero and one day")]
+    [InlineData("Alerts:CheckJitter", "02:00:00", "Alerts:CheckJitter must be zero or more and less than Alerts:CheckInterval")]
+    public async Task Invalid_alert_settings_stop_the_start(string key, string value, string expected)
     {
         using var folder = new TempFolder("adebot-alerts-");
         await using var host = AlertsTestHost.Start(new ManualTimeProvider(), folder.Path, new Dictionary<string, string?> { [key] = value });
@@ -91,7 +91,8 @@ public sealed class AlertsWorkerHostingTests
             _ = host.Get<IOptions<AlertOptions>>().Value;
         });
 
-        Assert.Contains(key.Split(':')[1], error.Message);
+        Assert.StartsWith(expected, Assert.Single(error.Failures), StringComparison.Ordinal);
+        Assert.StartsWith(key, expected, StringComparison.Ordinal);
     }
 
     /// Moves the clock in steps until the worker has done what the test waits for. The worker

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AdeBot.Cli;
 using AdeBot.Packaging;
 
 namespace AdeBot.Tests.Packaging;
@@ -93,15 +94,18 @@ public sealed class PackageCommandTests : IDisposable
         var run = await PackageRun.RunAsync("--help");
 
         Assert.Equal(PackageCommand.Succeeded, run.ExitCode);
-        Assert.Contains("Usage: AdeBot package --app-id <guid> --domain <host> --out <file.zip>", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("AdeBot package [options]", run.Stdout, StringComparison.Ordinal);
+        foreach (var option in new[] { "--app-id <guid> (REQUIRED)", "--domain <host> (REQUIRED)", "--out <file.zip> (REQUIRED)", "--version <x.y.z>", "--template <folder>" })
+            Assert.Contains(option, run.Stdout, StringComparison.Ordinal);
+        Assert.Empty(run.Stderr);
     }
 
     public static TheoryData<string[], string> BadArguments => new()
     {
-        { [], "--app-id is required" },
-        { ["--domain", "adebot.contoso.com", "--out", "x.zip"], "--app-id is required" },
-        { ["--app-id", PackageRun.AppId, "--out", "x.zip"], "--domain is required" },
-        { ["--app-id", PackageRun.AppId, "--domain", "adebot.contoso.com"], "--out is required" },
+        { [], "Option '--app-id' is required." },
+        { ["--domain", "adebot.contoso.com", "--out", "x.zip"], "Option '--app-id' is required." },
+        { ["--app-id", PackageRun.AppId, "--out", "x.zip"], "Option '--domain' is required." },
+        { ["--app-id", PackageRun.AppId, "--domain", "adebot.contoso.com"], "Option '--out' is required." },
         { ["--app-id", "not-a-guid", "--domain", "adebot.contoso.com", "--out", "x.zip"], "--app-id 'not-a-guid' is not a GUID" },
         { ["--app-id", "{6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f}", "--domain", "adebot.contoso.com", "--out", "x.zip"], "is not a GUID" },
         { ["--app-id", Guid.Empty.ToString(), "--domain", "adebot.contoso.com", "--out", "x.zip"], "not the empty GUID" },
@@ -116,12 +120,14 @@ public sealed class PackageCommandTests : IDisposable
         { ["--app-id", PackageRun.AppId, "--domain", "adebot.contoso.com", "--out", "x.zip", "--version", "1.0"], "must be MAJOR.MINOR.PATCH" },
         { ["--app-id", PackageRun.AppId, "--domain", "adebot.contoso.com", "--out", "x.zip", "--version", "01.0.0"], "must be MAJOR.MINOR.PATCH" },
         { ["--app-id", PackageRun.AppId, "--domain", "adebot.contoso.com", "--out", "x.zip", "--version", "1.0.0-beta"], "must be MAJOR.MINOR.PATCH" },
-        { ["--app-id", "--domain", "adebot.contoso.com", "--out", "x.zip"], "--app-id needs a value" },
-        { ["--app-id", PackageRun.AppId, "--domain", "adebot.contoso.com", "--out"], "--out needs a value" },
-        { ["--app-id", PackageRun.AppId, "--app-id", PackageRun.AppId, "--domain", "adebot.contoso.com", "--out", "x.zip"], "--app-id is given more than once" },
-        { ["--app-id", PackageRun.AppId, "--domain", "adebot.contoso.com", "--out", "x.zip", "--colour", "red"], "unknown option '--colour'" },
-        { ["--app-id", PackageRun.AppId, "adebot.contoso.com", "--out", "x.zip"], "unexpected argument 'adebot.contoso.com'" },
+        { ["--app-id", "--domain", "adebot.contoso.com", "--out", "x.zip"], "--app-id needs a value; '--domain' is an option." },
+        { ["--app-id", PackageRun.AppId, "--domain", "adebot.contoso.com", "--out"], "Required argument missing for option: '--out'." },
+        { ["--app-id", PackageRun.AppId, "--app-id", PackageRun.AppId, "--domain", "adebot.contoso.com", "--out", "x.zip"], "Option '--app-id' expects a single argument but 2 were provided." },
+        { ["--app-id", PackageRun.AppId, "--domain", "adebot.contoso.com", "--out", "x.zip", "--colour", "red"], "Unrecognized command or argument '--colour'." },
+        { ["--app-id", PackageRun.AppId, "adebot.contoso.com", "--out", "x.zip"], "Unrecognized command or argument 'adebot.contoso.com'." },
         { ["--app-id", PackageRun.AppId, "--domain", "adebot.contoso.com", "--out", "x.zip", "--template", "/nonexistent/adebot-template"], "holds no manifest.json" },
+        { ["--app-id", PackageRun.AppId, "--domain", "adebot.contoso.com", "--out", "x.zip", "--version"], "Required argument missing for option: '--version'." },
+        { ["--app-id", PackageRun.AppId, "--domain", "adebot.contoso.com", "--out", "x.zip", "--template", "--version", "1.0.0"], "--template needs a value; '--version' is an option." },
     };
 
     [Theory]
@@ -133,9 +139,10 @@ public sealed class PackageCommandTests : IDisposable
 
         var run = await PackageRun.RunAsync(rooted);
 
-        Assert.Equal(PackageCommand.UsageError, run.ExitCode);
+        Assert.Equal(AdeBotCommandLine.UsageError, run.ExitCode);
         Assert.Contains(expected, run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("Usage: AdeBot package", run.Stderr, StringComparison.Ordinal);
+        Assert.All(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.StartsWith("AdeBot package: ", line, StringComparison.Ordinal));
+        Assert.EndsWith("See 'AdeBot package --help'.", run.Stderr.TrimEnd(), StringComparison.Ordinal);
         Assert.Empty(run.Stdout);
         Assert.Empty(Directory.EnumerateFileSystemEntries(_folder.Path));
     }
@@ -145,7 +152,7 @@ public sealed class PackageCommandTests : IDisposable
     {
         var run = await PackageRun.RunAsync("--app-id", PackageRun.AppId, "--domain", PackageRun.Domain, "--out", _folder.Path);
 
-        Assert.Equal(PackageCommand.UsageError, run.ExitCode);
+        Assert.Equal(AdeBotCommandLine.UsageError, run.ExitCode);
         Assert.Contains("is a folder; give the path of the .zip file", run.Stderr, StringComparison.Ordinal);
     }
 
@@ -154,11 +161,12 @@ public sealed class PackageCommandTests : IDisposable
     {
         var run = await PackageRun.RunAsync("--app-id", "nope", "--domain", "http://x", "--version", "one");
 
-        Assert.Equal(PackageCommand.UsageError, run.ExitCode);
+        Assert.Equal(AdeBotCommandLine.UsageError, run.ExitCode);
         Assert.Contains("is not a GUID", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("without a scheme", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("must be MAJOR.MINOR.PATCH", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("--out is required", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Option '--out' is required.", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(4, run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
     [Fact]

@@ -1,9 +1,10 @@
 using System.IO.Compression;
+using AdeBot.Cli;
 using AdeBot.Packaging;
 
 namespace AdeBot.Tests.Packaging;
 
-/// One run of the package command with its output captured.
+/// One run of `AdeBot package` through the command line, with its output captured.
 internal sealed record PackageRun(int ExitCode, string Stdout, string Stderr)
 {
     public const string AppId = "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f";
@@ -13,7 +14,7 @@ internal sealed record PackageRun(int ExitCode, string Stdout, string Stderr)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exitCode = await PackageCommand.RunAsync(args, stdout, stderr);
+        var exitCode = await AdeBotCommandLine.Parse(["package", .. args]).RunWithoutHostAsync(stdout, stderr);
         return new PackageRun(exitCode, stdout.ToString(), stderr.ToString());
     }
 

@@ -1,5 +1,5 @@
 // What AdeBot is expected to say, as far as it can be known without guessing its wording: the
-// phrases from the issues, the card action conventions, and the built-in sample tenant.
+// phrases the product promises (README), the card action conventions, and the built-in sample tenant.
 import assert from 'node:assert/strict';
 import { actionsOf, cardText, detectLanguage, executeActions, verbsOf } from './cards.mjs';
 
@@ -10,7 +10,7 @@ export const HEALTH_QUESTIONS = {
   fi: 'onko DEP-tunnukset kunnossa?',
   uk: 'чи все гаразд з маркерами ADE?',
 };
-/** Words that switch the conversation's language and are remembered (issue 5). */
+/** Words that switch the conversation's language and are remembered. */
 export const LANGUAGE_WORDS = { en: 'in English', fi: 'suomeksi', uk: 'українською' };
 
 export const VERBS = {
@@ -44,7 +44,7 @@ const plain = (text) => text.replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1');
 export const allCards = (messages) => messages.flatMap((m) => m.cards);
 export const replyText = (messages) => messages.map((m) => [m.text, ...m.cards.map(cardText)].join('\n')).join('\n');
 
-/** A card, or part of one, about failing tokens carries a "Details" button per token (issue 5). */
+/** A card, or part of one, about failing tokens carries a "Details" button per token. */
 export const isTokenCard = (card) => verbsOf(card).has(VERBS.details);
 
 const detailsCount = (node) => actionsOf(node).filter((a) => (a.verb ?? a.data?.verb) === VERBS.details).length;
@@ -101,7 +101,7 @@ export function assertSampleHealthAnswer(messages, language) {
   assert.ok(cards.length > 0, `no card in the answer: ${messages.map((m) => m.summaryLine).join(' | ')}`);
   const [summary] = cards;
   assert.ok(!isTokenCard(summary), 'the first card should be the tenant summary, without token buttons');
-  // Counts by status (issue 5): 8 of the sample's 11 tokens need attention, 3 are healthy.
+  // Counts by status: 8 of the sample's 11 tokens need attention, 3 are healthy.
   assert.match(cardText(summary), /\b8\b/, 'the summary counts the 8 tokens that need attention');
   assert.match(cardText(summary), /\b3\b/, 'the summary counts the 3 healthy tokens');
   assert.match(cards.map(cardText).join('\n'), /ADE|DEP/, 'the answer names ADE/DEP');

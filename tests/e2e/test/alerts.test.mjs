@@ -9,7 +9,7 @@ import { SAMPLE_FAILING, VERBS, allCards, assertLanguage, replyText, sampleToken
 import { startStack } from '../lib/stack.mjs';
 
 const INTERVAL_SECONDS = 5;
-// Only the interval, as in issue 6's acceptance; the bot derives a small jitter from it.
+// Only the interval; the bot derives a small jitter from it.
 const FAST_CHECKS = { Alerts__Enabled: 'true', Alerts__CheckInterval: `00:00:0${INTERVAL_SECONDS}` };
 // Long enough for three checks with jitter: "nothing more over the following checks".
 const QUIET_MS = INTERVAL_SECONDS * 1000 * 3 + 3000;
