@@ -5,11 +5,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AdeBot.Inventory.Tests;
 
 /// The inventory as the host builds it (AddTokenInventory over configuration), with the network
-/// edge replaced by a FakeNetwork and the clock by a ManualTimeProvider.
+/// edge replaced by a FakeNetwork and the clock by a FakeTimeProvider.
 public sealed class TestHost : IDisposable
 {
     public const string TenantA = "11111111-1111-1111-1111-111111111111";
@@ -19,9 +20,9 @@ public sealed class TestHost : IDisposable
 
     private readonly ServiceProvider _services;
 
-    public TestHost(IDictionary<string, string?> settings, FakeNetwork? network = null, ManualTimeProvider? time = null)
+    public TestHost(IDictionary<string, string?> settings, FakeNetwork? network = null, FakeTimeProvider? time = null)
     {
-        Time = time ?? new ManualTimeProvider();
+        Time = time ?? new FakeTimeProvider(TestClock.Start);
         Network = network ?? new FakeNetwork();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
@@ -44,7 +45,7 @@ public sealed class TestHost : IDisposable
         return settings;
     }
 
-    public ManualTimeProvider Time { get; }
+    public FakeTimeProvider Time { get; }
     public FakeNetwork Network { get; }
     public CapturedLogs Logs { get; } = new();
 

@@ -3,6 +3,7 @@ using AdeBot.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AdeBot.Inventory.Tests.Membership;
 
@@ -27,7 +28,7 @@ public sealed class MembershipHost : IDisposable
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
-    public ManualTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = new(TestClock.Start);
     public FakeNetwork Network { get; }
     public CapturedLogs Logs { get; } = new();
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AdeBot.Tests.Access;
 
@@ -56,7 +57,7 @@ public sealed class AccessHost : IDisposable
     public static Dictionary<string, string?> Settings(params (string Key, string? Value)[] entries) =>
         entries.ToDictionary(e => e.Key, e => e.Value);
 
-    public ManualTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = new(TestClock.Start);
     public FakeDirectoryNetwork Network { get; }
     public CapturedLogs Logs { get; } = new();
 
