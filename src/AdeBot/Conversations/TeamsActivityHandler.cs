@@ -75,7 +75,7 @@ public sealed partial class TeamsActivityHandler(
         return ChatReplies.ErrorReply(reference, SupportedCultures.Resolve(inbound.Locale));
     }
 
-    private static readonly TimeSpan InstallLocaleGrace = TimeSpan.FromSeconds(2);
+    internal static readonly TimeSpan InstallLocaleGrace = TimeSpan.FromSeconds(2);
 
     private async Task EnqueueLaterAsync(TimeSpan delay, string workName, TurnContext turn, Func<CancellationToken, Task> work)
     {
