@@ -8,9 +8,9 @@ public sealed class SampleTenantTests
 {
     private static readonly DateTimeOffset Now = TestClock.Start;
 
-    private static async Task<(TestHost Host, TenantSnapshot Snapshot)> ReadSample()
+    private static async Task<(InventoryTestHost<FakeNetwork> Host, TenantSnapshot Snapshot)> ReadSample()
     {
-        var host = new TestHost(new Dictionary<string, string?>(), time: new FakeTimeProvider(Now));
+        var host = InventoryTestHost.Create(new Dictionary<string, string?>(), new FakeNetwork(), time: new FakeTimeProvider(Now));
         var reading = await host.ReadAsync(SampleTenant.TenantId);
         Assert.True(reading.Succeeded);
         return (host, reading.Snapshot!);
