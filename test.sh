@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every AdeBot test from a fresh clone and installs what they need:
 #   1. the .NET unit and integration tests (dotnet test),
-#   2. the Teams app package, checked by Microsoft's own validator (tests/node),
+#   2. the Teams app package and the approved card snapshots, checked by Microsoft's own validators (tests/node),
 #   3. the end-to-end suite in Microsoft 365 Agents Playground with headless chromium (tests/e2e).
 # Exits non-zero as soon as one part fails.
 set -euo pipefail
@@ -11,7 +11,7 @@ cd "$repo"
 echo "== .NET tests"
 dotnet test AdeBot.sln --nologo
 
-echo "== Teams app package (Microsoft's validator)"
+echo "== Teams app package and cards (Microsoft's validators)"
 # The app `dotnet test` just built, so the package tests need not build it again.
 export ADEBOT_DLL="$repo/src/AdeBot/bin/Debug/net10.0/AdeBot.dll"
 (cd tests/node && npm ci --no-audit --no-fund --loglevel=error && node --test)

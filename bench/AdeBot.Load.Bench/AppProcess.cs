@@ -61,6 +61,8 @@ internal sealed class AppProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        // For a profiler to attach to (dotnet-trace collect -p <pid>).
+        Console.Error.WriteLine($"  [bench] AdeBot started as process {process.Id}");
 
         using var http = new HttpClient { BaseAddress = app.BaseUri, Timeout = TimeSpan.FromSeconds(2) };
         while (true)

@@ -3,6 +3,7 @@ using AdeBot.Connector.Tests.Infrastructure;
 using AdeBot.Testing;
 using AdeBot.Testing.Connector;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AdeBot.Connector.Tests;
 
@@ -312,7 +313,7 @@ public sealed class ConnectorClientTests : IClassFixture<HttpsConnectorFixture>
     [Fact]
     public async Task The_token_is_cached_until_five_minutes_before_it_expires()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(TestClock.Start);
         _credential = new FakeTokenCredential(clock);
         await using var services = Services(clock);
         var client = Client(services);

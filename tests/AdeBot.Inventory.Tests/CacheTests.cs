@@ -11,7 +11,7 @@ public sealed class CacheTests
     public async Task A_snapshot_is_reused_for_the_cache_time_and_then_read_again()
     {
         var network = new FakeNetwork().HealthyTenant();
-        using var host = new TestHost(TestHost.OneTenant(("Graph:SnapshotCacheMinutes", "5")), network);
+        using var host = InventoryTestHost.Create(InventoryTestHost.OneTenant(("Graph:SnapshotCacheMinutes", "5")), network);
 
         var first = await host.ReadAsync();
         host.Time.Advance(TimeSpan.FromMinutes(4));
@@ -30,7 +30,7 @@ public sealed class CacheTests
     public async Task Check_again_bypasses_the_cache()
     {
         var network = new FakeNetwork().HealthyTenant();
-        using var host = new TestHost(TestHost.OneTenant(), network);
+        using var host = InventoryTestHost.Create(InventoryTestHost.OneTenant(), network);
 
         var first = await host.ReadAsync();
         var forced = await host.ReadAsync(forceRefresh: true);
@@ -47,7 +47,7 @@ public sealed class CacheTests
         var failing = false;
         var network = new FakeNetwork().HealthyTenant()
             .On(VppPath, _ => failing ? Status(status, ("Retry-After", "0")) : FakeNetwork.Json(Page([VppToken("vpp-1", "valid")])));
-        using var host = new TestHost(TestHost.OneTenant(), network);
+        using var host = InventoryTestHost.Create(InventoryTestHost.OneTenant(), network);
         var good = await host.ReadAsync();
         var takenAt = host.Time.GetUtcNow();
 
@@ -80,7 +80,7 @@ public sealed class CacheTests
             await release.Task.WaitAsync(cancellationToken);
             return FakeNetwork.Json(Page([AdeToken(1)]));
         });
-        using var host = new TestHost(TestHost.OneTenant(), network);
+        using var host = InventoryTestHost.Create(InventoryTestHost.OneTenant(), network);
 
         var first = host.ReadAsync();
         await arrived.Task.WaitAsync(TestTimeout.Token);
@@ -101,10 +101,10 @@ public sealed class CacheTests
             await release.Task.WaitAsync(cancellationToken);
             return FakeNetwork.Json(Page([AdeToken(1)]));
         });
-        using var host = new TestHost(TestHost.OneTenant(), network);
+        using var host = InventoryTestHost.Create(InventoryTestHost.OneTenant(), network);
         using var impatient = new CancellationTokenSource();
 
-        var abandoned = host.Inventory.ReadAsync(TestHost.TenantA, impatient.Token);
+        var abandoned = host.Inventory.ReadAsync(InventoryTestHost.TenantA, impatient.Token);
         var patient = host.ReadAsync();
         impatient.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);

@@ -26,10 +26,10 @@ public sealed class CredentialAndOptionsTests : IDisposable
     public async Task A_certificate_credential_signs_its_token_request_with_the_configured_certificate()
     {
         var network = new FakeNetwork().HealthyTenant();
-        using var host = new TestHost(new Dictionary<string, string?>
+        using var host = InventoryTestHost.Create(new Dictionary<string, string?>
         {
             ["Graph:TenantId"] = "contoso.onmicrosoft.com",
-            ["Graph:ClientId"] = TestHost.ClientId,
+            ["Graph:ClientId"] = InventoryTestHost.ClientId,
             ["Graph:CertificatePath"] = _pfxPath,
             ["Graph:CertificatePassword"] = Password,
         }, network);
@@ -51,8 +51,8 @@ public sealed class CredentialAndOptionsTests : IDisposable
         var kind = Enum.Parse<GraphCredentialKind>(kindName);
         var tenant = new GraphTenantOptions
         {
-            TenantId = TestHost.TenantA,
-            ClientId = TestHost.ClientId,
+            TenantId = InventoryTestHost.TenantA,
+            ClientId = InventoryTestHost.ClientId,
             ClientSecret = kind == GraphCredentialKind.ClientSecret ? "s" : null,
             CertificatePath = kind == GraphCredentialKind.CertificateFile ? _pfxPath : null,
             CertificatePassword = kind == GraphCredentialKind.CertificateFile ? Password : null,
@@ -77,34 +77,34 @@ public sealed class CredentialAndOptionsTests : IDisposable
         { "Graph:AuthorityHost", "https://login.microsoftonline.com/tenant", "Graph:AuthorityHost must be an https URL with no path" },
         { "Graph:SnapshotCacheMinutes", "-1", "Graph:SnapshotCacheMinutes must be between 0" },
         { "Graph:RequestTimeoutSeconds", "0", "Graph:RequestTimeoutSeconds must be between 1 and 600" },
-        { "Graph:Tenants:0:ClientId", TestHost.ClientId, "Graph:Tenants:0:TenantId is required" },
-        { "Graph:Tenants:0:TenantId", TestHost.TenantA, "Graph:Tenants:0:TenantId 11111111-1111-1111-1111-111111111111 is configured more than once" },
+        { "Graph:Tenants:0:ClientId", InventoryTestHost.ClientId, "Graph:Tenants:0:TenantId is required" },
+        { "Graph:Tenants:0:TenantId", InventoryTestHost.TenantA, "Graph:Tenants:0:TenantId 11111111-1111-1111-1111-111111111111 is configured more than once" },
     };
 
     [Theory]
     [MemberData(nameof(InvalidSettings))]
     public void Invalid_settings_stop_the_start_with_a_message_naming_the_key(string key, string? value, string message)
     {
-        var settings = TestHost.OneTenant((key, value));
+        var settings = InventoryTestHost.OneTenant((key, value));
         if (key.StartsWith("Graph:Tenants:0", StringComparison.Ordinal)) settings["Graph:Tenants:0:ClientSecret"] = "s";
-        using var host = new TestHost(settings);
+        using var host = InventoryTestHost.Create(settings, new FakeNetwork());
 
         var error = Assert.Throws<OptionsValidationException>(() => host.ValidatedOptions);
 
         Assert.Contains(error.Failures, f => f.Contains(message, StringComparison.Ordinal));
-        Assert.DoesNotContain(error.Failures, f => f.Contains(TestHost.ClientSecret, StringComparison.Ordinal));
+        Assert.DoesNotContain(error.Failures, f => f.Contains(InventoryTestHost.ClientSecret, StringComparison.Ordinal));
     }
 
     [Fact]
     public void A_missing_replay_or_certificate_file_is_reported_at_start()
     {
-        using var host = new TestHost(new Dictionary<string, string?>
+        using var host = InventoryTestHost.Create(new Dictionary<string, string?>
         {
             ["Graph:ReplayPath"] = _missing,
-            ["Graph:TenantId"] = TestHost.TenantA,
-            ["Graph:ClientId"] = TestHost.ClientId,
+            ["Graph:TenantId"] = InventoryTestHost.TenantA,
+            ["Graph:ClientId"] = InventoryTestHost.ClientId,
             ["Graph:CertificatePath"] = _missing,
-        });
+        }, new FakeNetwork());
 
         var error = Assert.Throws<OptionsValidationException>(() => host.ValidatedOptions);
 
@@ -115,13 +115,13 @@ public sealed class CredentialAndOptionsTests : IDisposable
     [Fact]
     public void A_wrong_certificate_password_is_reported_at_start()
     {
-        using var host = new TestHost(new Dictionary<string, string?>
+        using var host = InventoryTestHost.Create(new Dictionary<string, string?>
         {
-            ["Graph:TenantId"] = TestHost.TenantA,
-            ["Graph:ClientId"] = TestHost.ClientId,
+            ["Graph:TenantId"] = InventoryTestHost.TenantA,
+            ["Graph:ClientId"] = InventoryTestHost.ClientId,
             ["Graph:CertificatePath"] = _pfxPath,
             ["Graph:CertificatePassword"] = "wrong",
-        });
+        }, new FakeNetwork());
 
         var error = Assert.Throws<OptionsValidationException>(() => host.ValidatedOptions);
 
@@ -134,13 +134,13 @@ public sealed class CredentialAndOptionsTests : IDisposable
     [InlineData("Graph:Tenants:0:UseManagedIdentity", "true", "Graph:Tenants:0:TenantId")]
     public void Valid_settings_pass(string key, string value, string otherKey)
     {
-        var settings = TestHost.OneTenant((key, value));
+        var settings = InventoryTestHost.OneTenant((key, value));
         if (otherKey == "Graph:ClientSecret") settings.Remove(otherKey);
-        else settings[otherKey] = TestHost.TenantB;
+        else settings[otherKey] = InventoryTestHost.TenantB;
 
-        using var host = new TestHost(settings);
+        using var host = InventoryTestHost.Create(settings, new FakeNetwork());
 
-        Assert.Equal(TestHost.TenantA, host.ValidatedOptions.TenantId);
+        Assert.Equal(InventoryTestHost.TenantA, host.ValidatedOptions.TenantId);
         Assert.Equal(new Uri("https://graph.microsoft.com"), host.ValidatedOptions.Endpoint);
         Assert.Equal(5, host.ValidatedOptions.SnapshotCacheMinutes);
         Assert.Equal(30, host.ValidatedOptions.RequestTimeoutSeconds);

@@ -17,7 +17,7 @@ public sealed class GraphReadTests
             "p3" => FakeNetwork.Json(Page([AdeToken(5)])),
             _ => Status(HttpStatusCode.BadRequest),
         });
-        using var host = new TestHost(TestHost.OneTenant(), network);
+        using var host = InventoryTestHost.Create(InventoryTestHost.OneTenant(), network);
 
         var reading = await host.ReadAsync();
 
@@ -25,7 +25,7 @@ public sealed class GraphReadTests
         Assert.Equal(SnapshotSource.Graph, reading.Source);
         Assert.Equal(["ade-0001", "ade-0002", "ade-0003", "ade-0004", "ade-0005"], reading.Snapshot!.AdeTokens.Select(t => t.Id));
         Assert.Equal([null, "p2", "p3"], network.GraphRequests(AdePath).Select(r => r.Uri.Query("$skiptoken")));
-        Assert.All(network.GraphRequests(AdePath), r => Assert.Equal($"Bearer access-for-{TestHost.TenantA}", r.Authorization));
+        Assert.All(network.GraphRequests(AdePath), r => Assert.Equal($"Bearer access-for-{InventoryTestHost.TenantA}", r.Authorization));
         var tokenRequest = Assert.Single(network.TokenRequests);
         Assert.Contains("scope=https%3A%2F%2Fgraph.microsoft.com%2F.default", tokenRequest.Body);
         Assert.Equal(host.Time.GetUtcNow(), reading.Snapshot.AsOf);
@@ -38,7 +38,7 @@ public sealed class GraphReadTests
         var network = new FakeNetwork().HealthyTenant().On(AdePath, _ => Interlocked.Increment(ref attempts) == 1
             ? Status(HttpStatusCode.TooManyRequests, ("Retry-After", "1"))
             : FakeNetwork.Json(Page([AdeToken(1)])));
-        using var host = new TestHost(TestHost.OneTenant(), network);
+        using var host = InventoryTestHost.Create(InventoryTestHost.OneTenant(), network);
 
         var reading = await host.ReadAsync();
 
@@ -53,7 +53,7 @@ public sealed class GraphReadTests
     public async Task Throttling_that_outlasts_the_retries_means_Graph_is_unavailable(HttpStatusCode status)
     {
         var network = new FakeNetwork().HealthyTenant().On(AdePath, _ => Status(status, ("Retry-After", "0")));
-        using var host = new TestHost(TestHost.OneTenant(), network);
+        using var host = InventoryTestHost.Create(InventoryTestHost.OneTenant(), network);
 
         var reading = await host.ReadAsync();
 
@@ -68,7 +68,7 @@ public sealed class GraphReadTests
     public async Task A_refusal_names_the_missing_permission(HttpStatusCode status)
     {
         var network = new FakeNetwork().HealthyTenant().On(AdePath, _ => Status(status, ("request-id", "req-42")));
-        using var host = new TestHost(TestHost.OneTenant(), network);
+        using var host = InventoryTestHost.Create(InventoryTestHost.OneTenant(), network);
 
         var reading = await host.ReadAsync();
 
@@ -81,7 +81,7 @@ public sealed class GraphReadTests
     public async Task A_404_for_the_APNs_certificate_means_not_configured_not_a_failure()
     {
         var network = new FakeNetwork().HealthyTenant().On(ApnsPath, _ => Status(HttpStatusCode.NotFound));
-        using var host = new TestHost(TestHost.OneTenant(), network);
+        using var host = InventoryTestHost.Create(InventoryTestHost.OneTenant(), network);
 
         var reading = await host.ReadAsync();
 
@@ -97,7 +97,7 @@ public sealed class GraphReadTests
     public async Task The_APNs_certificate_is_read_bare_or_wrapped_in_value(string body)
     {
         var network = new FakeNetwork().HealthyTenant().On(ApnsPath, _ => FakeNetwork.Json(body));
-        using var host = new TestHost(TestHost.OneTenant(), network);
+        using var host = InventoryTestHost.Create(InventoryTestHost.OneTenant(), network);
 
         var apns = (await host.ReadAsync()).Snapshot!.Apns;
 
@@ -113,7 +113,7 @@ public sealed class GraphReadTests
     public async Task A_malformed_answer_is_an_unexpected_failure(string path, string body)
     {
         var network = new FakeNetwork().HealthyTenant().On(path, _ => FakeNetwork.Json(body));
-        using var host = new TestHost(TestHost.OneTenant(), network);
+        using var host = InventoryTestHost.Create(InventoryTestHost.OneTenant(), network);
 
         var reading = await host.ReadAsync();
 
@@ -137,7 +137,7 @@ public sealed class GraphReadTests
                 VppToken("vpp-1", "duplicateLocationId", "inProgress"),
                 VppToken("vpp-2", "somethingGraphAddsLater", "anotherNewStatus"),
             ])));
-        using var host = new TestHost(TestHost.OneTenant(), network);
+        using var host = InventoryTestHost.Create(InventoryTestHost.OneTenant(), network);
 
         var snapshot = (await host.ReadAsync()).Snapshot!;
 
@@ -152,7 +152,7 @@ public sealed class GraphReadTests
     {
         var bare = """{"id":"ade-bare","tokenName":null,"appleIdentifier":"x@fabrikam.example","tokenExpirationDateTime":null,"lastSuccessfulSyncDateTime":null,"lastSyncTriggeredDateTime":null,"lastSyncErrorCode":null,"tokenType":null}""";
         var network = new FakeNetwork().HealthyTenant().On(AdePath, _ => FakeNetwork.Json(Page([bare])));
-        using var host = new TestHost(TestHost.OneTenant(), network);
+        using var host = InventoryTestHost.Create(InventoryTestHost.OneTenant(), network);
 
         var token = Assert.Single((await host.ReadAsync()).Snapshot!.AdeTokens);
 
@@ -165,7 +165,7 @@ public sealed class GraphReadTests
         const string rawVppToken = "eyJleHBEYXRlIjoiMjAyNy0wNS0wMSJ9-SECRET";
         var network = new FakeNetwork().HealthyTenant()
             .On(VppPath, _ => FakeNetwork.Json(Page([VppToken("vpp-1", "valid", rawToken: rawVppToken)])));
-        using var host = new TestHost(TestHost.OneTenant(), network);
+        using var host = InventoryTestHost.Create(InventoryTestHost.OneTenant(), network);
 
         var reading = await host.ReadAsync();
 
@@ -178,7 +178,7 @@ public sealed class GraphReadTests
         Assert.Equal(["id", "appleIdentifier", "topicIdentifier", "expirationDateTime", "lastModifiedDateTime"], Selected(network, ApnsPath));
         Assert.DoesNotContain(rawVppToken, System.Text.Json.JsonSerializer.Serialize(reading.Snapshot));
         Assert.DoesNotContain(rawVppToken, host.Logs.AllText);
-        Assert.DoesNotContain(TestHost.ClientSecret, host.Logs.AllText);
+        Assert.DoesNotContain(InventoryTestHost.ClientSecret, host.Logs.AllText);
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public sealed class GraphReadTests
             await Task.Delay(Timeout.Infinite, cancellationToken);
             throw new InvalidOperationException("unreachable");
         });
-        using var host = new TestHost(TestHost.OneTenant(("Graph:RequestTimeoutSeconds", "30")), network);
+        using var host = InventoryTestHost.Create(InventoryTestHost.OneTenant(("Graph:RequestTimeoutSeconds", "30")), network);
 
         var read = host.ReadAsync();
         await started.Task.WaitAsync(TestTimeout.Token);
@@ -207,17 +207,17 @@ public sealed class GraphReadTests
     public async Task Each_configured_tenant_signs_in_with_its_own_credential()
     {
         var network = new FakeNetwork().HealthyTenant();
-        using var host = new TestHost(TestHost.OneTenant(
-            ("Graph:Tenants:0:TenantId", TestHost.TenantB),
-            ("Graph:Tenants:0:ClientId", TestHost.ClientId),
+        using var host = InventoryTestHost.Create(InventoryTestHost.OneTenant(
+            ("Graph:Tenants:0:TenantId", InventoryTestHost.TenantB),
+            ("Graph:Tenants:0:ClientId", InventoryTestHost.ClientId),
             ("Graph:Tenants:0:ClientSecret", "second-secret")), network);
 
-        var first = await host.ReadAsync(TestHost.TenantA);
-        var second = await host.ReadAsync(TestHost.TenantB);
+        var first = await host.ReadAsync(InventoryTestHost.TenantA);
+        var second = await host.ReadAsync(InventoryTestHost.TenantB);
 
         Assert.True(first.Succeeded && second.Succeeded);
-        Assert.Equal([TestHost.TenantA, TestHost.TenantB], host.Inventory.WatchedTenantIds);
-        Assert.Equal([$"Bearer access-for-{TestHost.TenantA}", $"Bearer access-for-{TestHost.TenantB}"],
+        Assert.Equal([InventoryTestHost.TenantA, InventoryTestHost.TenantB], host.Inventory.WatchedTenantIds);
+        Assert.Equal([$"Bearer access-for-{InventoryTestHost.TenantA}", $"Bearer access-for-{InventoryTestHost.TenantB}"],
             network.GraphRequests(AdePath).Select(r => r.Authorization));
         Assert.Equal(2, network.TokenRequests.Count);
     }
@@ -226,30 +226,30 @@ public sealed class GraphReadTests
     public async Task An_MSP_lists_customer_tenants_that_share_the_top_level_app_registration()
     {
         var network = new FakeNetwork().HealthyTenant();
-        using var host = new TestHost(new Dictionary<string, string?>
+        using var host = InventoryTestHost.Create(new Dictionary<string, string?>
         {
-            ["Graph:ClientId"] = TestHost.ClientId,
-            ["Graph:ClientSecret"] = TestHost.ClientSecret,
-            ["Graph:Tenants:0:TenantId"] = TestHost.TenantA,
-            ["Graph:Tenants:1:TenantId"] = TestHost.TenantB,
+            ["Graph:ClientId"] = InventoryTestHost.ClientId,
+            ["Graph:ClientSecret"] = InventoryTestHost.ClientSecret,
+            ["Graph:Tenants:0:TenantId"] = InventoryTestHost.TenantA,
+            ["Graph:Tenants:1:TenantId"] = InventoryTestHost.TenantB,
         }, network);
 
-        Assert.Equal([TestHost.TenantA, TestHost.TenantB], host.Inventory.WatchedTenantIds);
-        Assert.True((await host.ReadAsync(TestHost.TenantA)).Succeeded);
-        Assert.True((await host.ReadAsync(TestHost.TenantB)).Succeeded);
-        Assert.Equal([TestHost.TenantA, TestHost.TenantB], network.TokenRequests.Select(r => r.Uri.Segments[1].TrimEnd('/')));
-        Assert.All(network.TokenRequests, r => Assert.Contains($"client_id={TestHost.ClientId}", r.Body));
+        Assert.Equal([InventoryTestHost.TenantA, InventoryTestHost.TenantB], host.Inventory.WatchedTenantIds);
+        Assert.True((await host.ReadAsync(InventoryTestHost.TenantA)).Succeeded);
+        Assert.True((await host.ReadAsync(InventoryTestHost.TenantB)).Succeeded);
+        Assert.Equal([InventoryTestHost.TenantA, InventoryTestHost.TenantB], network.TokenRequests.Select(r => r.Uri.Segments[1].TrimEnd('/')));
+        Assert.All(network.TokenRequests, r => Assert.Contains($"client_id={InventoryTestHost.ClientId}", r.Body));
     }
 
     [Fact]
     public async Task A_tenant_without_credentials_is_not_configured()
     {
-        using var host = new TestHost(TestHost.OneTenant(), new FakeNetwork().HealthyTenant());
+        using var host = InventoryTestHost.Create(InventoryTestHost.OneTenant(), new FakeNetwork().HealthyTenant());
 
-        var reading = await host.ReadAsync(TestHost.TenantB);
+        var reading = await host.ReadAsync(InventoryTestHost.TenantB);
 
-        Assert.False(host.Inventory.CanRead(TestHost.TenantB));
-        Assert.True(host.Inventory.CanRead(TestHost.TenantA));
+        Assert.False(host.Inventory.CanRead(InventoryTestHost.TenantB));
+        Assert.True(host.Inventory.CanRead(InventoryTestHost.TenantA));
         Assert.Equal(new InventoryFailure(InventoryFailureKind.TenantNotConfigured), reading.Failure);
         Assert.Empty(host.Network.Requests);
     }
@@ -258,7 +258,7 @@ public sealed class GraphReadTests
     public async Task A_national_cloud_uses_its_own_Graph_endpoint_and_scope()
     {
         var network = new FakeNetwork().HealthyTenant();
-        using var host = new TestHost(TestHost.OneTenant(("Graph:Endpoint", "https://graph.microsoft.us")), network);
+        using var host = InventoryTestHost.Create(InventoryTestHost.OneTenant(("Graph:Endpoint", "https://graph.microsoft.us")), network);
 
         Assert.True((await host.ReadAsync()).Succeeded);
 
@@ -274,13 +274,13 @@ public sealed class GraphReadTests
         var network = new FakeNetwork().HealthyTenant();
         network.TokenEndpoint = _ => FakeNetwork.Json(
             $$"""{"error":"unauthorized_client","error_description":"{{entraError}}","error_codes":[700016]}""", HttpStatusCode.BadRequest);
-        using var host = new TestHost(TestHost.OneTenant(), network);
+        using var host = InventoryTestHost.Create(InventoryTestHost.OneTenant(), network);
 
         var reading = await host.ReadAsync();
 
         Assert.Equal(expected, reading.Failure?.Kind);
         Assert.Empty(network.GraphRequests(AdePath));
-        Assert.DoesNotContain(TestHost.ClientSecret, host.Logs.AllText);
+        Assert.DoesNotContain(InventoryTestHost.ClientSecret, host.Logs.AllText);
         if (expected == InventoryFailureKind.Unexpected) Assert.Contains(host.Logs.Entries, e => e.EventId.Id == 2008);
     }
 

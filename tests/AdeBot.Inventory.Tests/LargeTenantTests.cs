@@ -34,7 +34,7 @@ public sealed class LargeTenantTests
     public async Task A_tenant_with_2000_ADE_tokens_is_read_across_every_page_in_bounded_memory()
     {
         var network = TwoThousandTokens();
-        using var host = new TestHost(TestHost.OneTenant(), network);
+        using var host = InventoryTestHost.Create(InventoryTestHost.OneTenant(), network);
         await host.ReadAsync(); // warms up sign-in, JIT and the SDK's caches
 
         var before = GC.GetTotalAllocatedBytes(precise: true);
@@ -55,7 +55,7 @@ public sealed class LargeTenantTests
     {
         var network = new FakeNetwork().HealthyTenant()
             .On(AdePath, _ => FakeNetwork.Json(Page([AdeToken(1)], $"{Graph}{AdePath}?$skiptoken=again")));
-        using var host = new TestHost(TestHost.OneTenant(), network);
+        using var host = InventoryTestHost.Create(InventoryTestHost.OneTenant(), network);
 
         var reading = await host.ReadAsync();
 

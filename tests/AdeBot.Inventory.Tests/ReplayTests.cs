@@ -70,7 +70,7 @@ public sealed class ReplayTests
     [Fact]
     public async Task A_replay_file_is_read_across_pages_for_any_tenant()
     {
-        using var host = new TestHost(new Dictionary<string, string?> { ["Graph:ReplayPath"] = Recording("multi-page.json") });
+        using var host = InventoryTestHost.Create(new Dictionary<string, string?> { ["Graph:ReplayPath"] = Recording("multi-page.json") }, new FakeNetwork());
         const string anyTenant = "44444444-4444-4444-4444-444444444444";
 
         var reading = await host.ReadAsync(anyTenant);
@@ -94,7 +94,7 @@ public sealed class ReplayTests
     [Fact]
     public async Task A_recorded_403_is_a_missing_permission()
     {
-        using var host = new TestHost(new Dictionary<string, string?> { ["Graph:ReplayPath"] = Recording("forbidden.json") });
+        using var host = InventoryTestHost.Create(new Dictionary<string, string?> { ["Graph:ReplayPath"] = Recording("forbidden.json") }, new FakeNetwork());
 
         var reading = await host.ReadAsync(SampleTenant.TenantId);
 

@@ -1,15 +1,16 @@
 using AdeBot.Domain.Tokens;
 using AdeBot.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AdeBot.Inventory.Tests;
 
 public sealed class SampleTenantTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = TestClock.Start;
 
-    private static async Task<(TestHost Host, TenantSnapshot Snapshot)> ReadSample()
+    private static async Task<(InventoryTestHost<FakeNetwork> Host, TenantSnapshot Snapshot)> ReadSample()
     {
-        var host = new TestHost(new Dictionary<string, string?>(), time: new ManualTimeProvider(Now));
+        var host = InventoryTestHost.Create(new Dictionary<string, string?>(), new FakeNetwork(), time: new FakeTimeProvider(Now));
         var reading = await host.ReadAsync(SampleTenant.TenantId);
         Assert.True(reading.Succeeded);
         return (host, reading.Snapshot!);

@@ -3,6 +3,7 @@ using AdeBot.Domain.Health;
 using AdeBot.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AdeBot.Storage.Tests;
 
@@ -10,7 +11,7 @@ namespace AdeBot.Storage.Tests;
 /// service would: new database and store objects over the same file.
 public sealed class TempDatabase : IDisposable
 {
-    public static readonly DateTimeOffset Start = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Start = TestClock.Start;
 
     public TempDatabase()
     {
@@ -24,7 +25,7 @@ public sealed class TempDatabase : IDisposable
 
     public string FilePath => Path.Combine(Folder, "data", StorageOptions.DefaultFileName);
 
-    public ManualTimeProvider Clock { get; } = new(Start);
+    public FakeTimeProvider Clock { get; } = new(Start);
 
     public AlertDatabase NewDatabase() => new(ConnectionString, Clock, NullLogger<AlertDatabase>.Instance);
 

@@ -87,12 +87,19 @@ test("the app id and the domain are filled in and no placeholder is left", () =>
   for (const name of ["manifest.json", "fi.json", "uk.json"]) assert.doesNotMatch(zip.readAsText(name), /\{\{/, name);
 });
 
-test("the validator's bundled schemas are the ones in shared/schemas", { skip: !existsSync(path.join(repoRoot, "..", "shared", "schemas")) && "shared/schemas is not beside the repository" }, () => {
-  const bundled = path.join(here, "node_modules", "@microsoft", "app-manifest", "build", "json-schemas", "teams", "v1.23");
-  const shared = path.join(repoRoot, "..", "shared", "schemas", "teams-manifest-v1.23");
+test("the manifest is a Teams v1.23 manifest, validated against the validator's bundled v1.23 schemas", () => {
+  const zip = new AdmZip(zipPath);
+  const manifest = JSON.parse(zip.readAsText("manifest.json"));
+  const schemas = path.join(here, "node_modules", "@microsoft", "app-manifest", "build", "json-schemas", "teams", "v1.23");
+  const schema = JSON.parse(readFileSync(path.join(schemas, "MicrosoftTeams.schema.json"), "utf8"));
 
-  for (const name of ["MicrosoftTeams.schema.json", "MicrosoftTeams.Localization.schema.json"]) {
-    assert.deepEqual(JSON.parse(readFileSync(path.join(bundled, name), "utf8")), JSON.parse(readFileSync(path.join(shared, name), "utf8")), name);
+  assert.equal(schema.properties.manifestVersion.const, "1.23");
+  assert.equal(manifest.manifestVersion, "1.23");
+  assert.equal(manifest.$schema, "https://developer.microsoft.com/json-schemas/teams/v1.23/MicrosoftTeams.schema.json");
+  assert.deepEqual(schema.required.filter((property) => !(property in manifest)), []);
+  assert.ok(existsSync(path.join(schemas, "MicrosoftTeams.Localization.schema.json")));
+  for (const name of ["fi.json", "uk.json"]) {
+    assert.equal(JSON.parse(zip.readAsText(name)).$schema, "https://developer.microsoft.com/json-schemas/teams/v1.23/MicrosoftTeams.Localization.schema.json", name);
   }
 });
 
@@ -130,6 +137,48 @@ test("the validator rejects broken packages", async (t) => {
       what: "a localized command the manifest does not have",
       change: (zip) => editJson(zip, "uk.json", (strings) => { strings["bots[0].commandLists[2].commands[9].title"] = "зайва"; }),
       expected: /uk\.json: bots\[0\]\.commandLists\[2\]\.commands\[9\]\.title names a command that manifest\.json does not have/,
+    },
+    {
+      what: "no developer",
+      change: (zip) => editJson(zip, "manifest.json", (manifest) => { delete manifest.developer; }),
+      expected: /manifest\.json: must have required property 'developer'/,
+    },
+    {
+      what: "another manifest version",
+      change: (zip) => editJson(zip, "manifest.json", (manifest) => { manifest.manifestVersion = "1.22"; }),
+      expected: /manifest\.json: \/manifestVersion must be equal to constant\. Details: \{"allowedValue":"1\.23"\}/,
+    },
+    {
+      what: "an unknown top-level property",
+      change: (zip) => editJson(zip, "manifest.json", (manifest) => { manifest.colour = "teal"; }),
+      expected: /manifest\.json: must NOT have additional properties\. Details: \{"additionalProperty":"colour"\}/,
+    },
+    {
+      what: "an unknown bot scope",
+      change: (zip) => editJson(zip, "manifest.json", (manifest) => { manifest.bots[0].scopes.push("meetings"); }),
+      expected: /manifest\.json: \/bots\/0\/scopes\/3 must be equal to one of the allowed values/,
+    },
+    {
+      what: "eleven commands in a list",
+      change: (zip) => editJson(zip, "manifest.json", (manifest) => {
+        manifest.bots[0].commandLists[0].commands = Array.from({ length: 11 }, (_, i) => ({ title: `c${i}`, description: "d" }));
+      }),
+      expected: /manifest\.json: \/bots\/0\/commandLists\/0\/commands must NOT have more than 10 items/,
+    },
+    {
+      what: "a developer URL that is not http",
+      change: (zip) => editJson(zip, "manifest.json", (manifest) => { manifest.developer.privacyUrl = "ftp://adebot.contoso.com/privacy"; }),
+      expected: /manifest\.json: \/developer\/privacyUrl must match pattern/,
+    },
+    {
+      what: "a localization file without a required string",
+      change: (zip) => editJson(zip, "fi.json", (strings) => { delete strings["description.short"]; }),
+      expected: /fi\.json: \(root\) must have required property 'description\.short'/,
+    },
+    {
+      what: "a localized name that reads null",
+      change: (zip) => editJson(zip, "fi.json", (strings) => { strings["name.short"] = "null"; }),
+      expected: /fi\.json: \/name\.short must match pattern/,
     },
     {
       what: "a bot id that is not a GUID",

@@ -1,12 +1,13 @@
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Health;
 using AdeBot.Domain.Tokens;
+using AdeBot.Testing;
 
 namespace AdeBot.Domain.Tests.Alerts;
 
 public sealed class AlertLedgerTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = TestClock.Start;
     private static readonly FindingId Expiry = new("contoso", TokenKind.Ade, "ade-1", AlertTracks.Expiry);
     private static readonly FindingId Stale = new("contoso", TokenKind.Ade, "ade-1", AlertTracks.SyncStale);
 

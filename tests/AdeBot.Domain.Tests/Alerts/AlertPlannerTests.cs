@@ -3,6 +3,7 @@ using AdeBot.Domain.Health;
 using AdeBot.Domain.Tokens;
 using AdeBot.Testing;
 using static AdeBot.Domain.Tests.Alerts.AlertScenario;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AdeBot.Domain.Tests.Alerts;
 
@@ -284,7 +285,7 @@ public sealed class AlertPlannerTests
     [Fact]
     public void A_plan_that_was_not_committed_is_planned_again_unchanged()
     {
-        var clock = new ManualTimeProvider(Start);
+        var clock = new FakeTimeProvider(Start);
         var planner = new AlertPlanner(new AlertOptions(), clock);
         var health = new HealthEvaluator(new HealthRulesOptions(), clock).Evaluate(Snapshot(Ade("Main", Start, Start.AddDays(3), errorCode: 5)));
         var subscription = Subscription(AlertScope.All);
@@ -303,7 +304,7 @@ public sealed class AlertPlannerTests
     [Fact]
     public void Problems_of_healthy_severity_are_never_alerted_on()
     {
-        var planner = new AlertPlanner(new AlertOptions(), new ManualTimeProvider(Start));
+        var planner = new AlertPlanner(new AlertOptions(), new FakeTimeProvider(Start));
         var token = new TokenHealth(TokenKind.Vpp, "vpp-1", "Books", null, AppleProgram.Unknown, null, Start, HealthStatus.Healthy,
             [new Problem(ProblemCode.SyncFailed, HealthStatus.Healthy)]);
         var health = new TenantHealth(TenantId, SnapshotSource.Replay, Start, HealthStatus.Healthy, [token]);
@@ -317,7 +318,7 @@ public sealed class AlertPlannerTests
     [Fact]
     public void Findings_carry_the_subscription_tenant_so_ledger_keys_match_whatever_the_case_of_the_health_tenant()
     {
-        var clock = new ManualTimeProvider(Start);
+        var clock = new FakeTimeProvider(Start);
         var planner = new AlertPlanner(new AlertOptions(), clock);
         var health = new HealthEvaluator(new HealthRulesOptions(), clock).Evaluate(Snapshot(Ade("Main", Start, Start.AddDays(3))) with { TenantId = "CONTOSO" });
 
@@ -337,7 +338,7 @@ public sealed class AlertPlannerTests
     [InlineData(36500, false)]
     public void Only_the_offered_snooze_lengths_are_accepted(int days, bool accepted)
     {
-        var planner = new AlertPlanner(new AlertOptions(), new ManualTimeProvider(Start));
+        var planner = new AlertPlanner(new AlertOptions(), new FakeTimeProvider(Start));
 
         Assert.Equal(accepted ? Start.AddDays(days) : null, planner.SnoozeUntil(days));
     }

@@ -2,6 +2,7 @@ using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Health;
 using AdeBot.Domain.Tokens;
 using AdeBot.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AdeBot.Domain.Tests.Alerts;
 
@@ -11,7 +12,7 @@ namespace AdeBot.Domain.Tests.Alerts;
 internal sealed class AlertScenario
 {
     public const string TenantId = "contoso";
-    public static readonly DateTimeOffset Start = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Start = TestClock.Start;
 
     private readonly Func<DateTimeOffset, TenantSnapshot> _snapshotAt;
     private readonly HealthEvaluator _evaluator;
@@ -24,7 +25,7 @@ internal sealed class AlertScenario
         Planner = new AlertPlanner(options ?? new AlertOptions(), Clock);
     }
 
-    public ManualTimeProvider Clock { get; } = new(Start);
+    public FakeTimeProvider Clock { get; } = new(Start);
 
     public AlertPlanner Planner { get; }
 

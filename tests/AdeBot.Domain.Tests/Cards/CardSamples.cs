@@ -6,6 +6,7 @@ using AdeBot.Domain.Health;
 using AdeBot.Domain.Remediation;
 using AdeBot.Domain.Tokens;
 using AdeBot.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AdeBot.Domain.Tests.Cards;
 
@@ -18,7 +19,7 @@ internal sealed class CardSamples
 
     private static readonly HealthRulesOptions Rules = new();
 
-    public ManualTimeProvider Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = new(TestClock.Start);
     public DateTimeOffset Now => Clock.GetUtcNow();
     public CardComposer Composer { get; }
     public RemediationCatalog Catalog { get; } = new(Rules);

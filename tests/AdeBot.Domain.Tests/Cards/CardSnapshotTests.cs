@@ -11,7 +11,7 @@ namespace AdeBot.Domain.Tests.Cards;
 /// The JSON of the main cards, per language, exactly as it is sent.
 public sealed class CardSnapshotTests
 {
-    private static readonly JsonSerializerOptions Indented = new(AdaptiveCardJson.Options) { WriteIndented = true };
+    internal static readonly JsonSerializerOptions Indented = new(AdaptiveCardJson.Options) { WriteIndented = true };
 
     private readonly CardSamples _samples = new();
 

@@ -1,6 +1,7 @@
 using AdeBot.Domain.Health;
 using AdeBot.Domain.Tokens;
 using AdeBot.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AdeBot.Domain.Tests.Health;
 
@@ -8,9 +9,9 @@ namespace AdeBot.Domain.Tests.Health;
 /// token's problems are the only ones the evaluator can find.
 internal static class TokenScenarios
 {
-    public static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Now = TestClock.Start;
 
-    public static ManualTimeProvider Clock() => new(Now);
+    public static FakeTimeProvider Clock() => new(Now);
 
     public static AdeToken Ade(
         string name = "Contoso ABM",

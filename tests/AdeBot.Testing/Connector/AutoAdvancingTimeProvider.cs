@@ -8,7 +8,7 @@ public sealed class AutoAdvancingTimeProvider(DateTimeOffset start) : TimeProvid
     private readonly List<TimeSpan> _delays = [];
     private DateTimeOffset _now = start;
 
-    public AutoAdvancingTimeProvider() : this(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero)) { }
+    public AutoAdvancingTimeProvider() : this(TestClock.Start) { }
 
     public IReadOnlyList<TimeSpan> Delays
     {

@@ -1,6 +1,7 @@
 using AdeBot.Access;
 using Microsoft.Extensions.Options;
-using static AdeBot.Tests.Access.AccessHost;
+using static AdeBot.Inventory.Testing.InventoryTestHost;
+using static AdeBot.Tests.Access.AccessSetup;
 
 namespace AdeBot.Tests.Access;
 
@@ -9,7 +10,7 @@ public sealed class AccessOptionsTests
     [Fact]
     public void Nothing_configured_means_no_lists_and_a_five_minute_cache()
     {
-        using var host = new AccessHost("sample");
+        using var host = AccessSetup.Create("sample");
 
         var options = host.Get<IOptions<AccessOptions>>().Value;
 
@@ -21,7 +22,7 @@ public sealed class AccessOptionsTests
     [Fact]
     public void Configured_lists_are_exactly_what_configuration_says()
     {
-        using var host = new AccessHost("sample", Settings(
+        using var host = AccessSetup.Create("sample", Settings(
             ("Access:AllowedTenantIds:0", TenantB),
             ("Access:AdminGroupIds:0", AdminGroup),
             ("Access:AdminGroupIds:1", "9a000000-0000-0000-0000-000000000002"),
@@ -47,7 +48,7 @@ public sealed class AccessOptionsTests
     [MemberData(nameof(InvalidSettings))]
     public void A_wrong_setting_stops_start_up_naming_the_key(string key, string value, string expected)
     {
-        using var host = new AccessHost("sample", Settings((key, value)));
+        using var host = AccessSetup.Create("sample", Settings((key, value)));
 
         var error = Assert.Throws<OptionsValidationException>(() => host.Get<IOptions<AccessOptions>>().Value);
 

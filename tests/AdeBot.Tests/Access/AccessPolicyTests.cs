@@ -1,6 +1,7 @@
 using System.Net;
 using AdeBot.Access;
-using static AdeBot.Tests.Access.AccessHost;
+using static AdeBot.Inventory.Testing.InventoryTestHost;
+using static AdeBot.Tests.Access.AccessSetup;
 
 namespace AdeBot.Tests.Access;
 
@@ -31,13 +32,13 @@ public sealed class AccessPolicyTests
     [MemberData(nameof(TenantRules))]
     public async Task Requests_are_served_only_for_allowed_tenants(string mode, string[] allowedTenants, string? tenantId, AccessReason expected)
     {
-        using var host = new AccessHost(mode, AllowedTenants(allowedTenants));
+        using var host = AccessSetup.Create(mode, AllowedTenants(allowedTenants));
 
         var decision = await host.CheckAsync(tenantId);
 
         Assert.Equal(expected, decision.Reason);
         Assert.Equal(expected == AccessReason.Allowed, decision.Allowed);
-        Assert.Equal(expected == AccessReason.Allowed, host.Policy.IsTenantAllowed(tenantId));
+        Assert.Equal(expected == AccessReason.Allowed, host.Policy().IsTenantAllowed(tenantId));
         Assert.Empty(host.Network.GraphRequests); // without admin groups, nobody is looked up
     }
 
@@ -55,7 +56,7 @@ public sealed class AccessPolicyTests
     public async Task With_admin_groups_only_their_members_are_served(string memberOf, AccessReason expected)
     {
         var network = new FakeDirectoryNetwork().WithUser(User, memberOf.Split(',', StringSplitOptions.RemoveEmptyEntries));
-        using var host = new AccessHost("graph", AdminGroups(AdminGroup, "9a000000-0000-0000-0000-000000000002"), network);
+        using var host = AccessSetup.Create("graph", AdminGroups(AdminGroup, "9a000000-0000-0000-0000-000000000002"), network);
 
         var decision = await host.CheckAsync(TenantA);
 
@@ -71,7 +72,7 @@ public sealed class AccessPolicyTests
     public async Task A_caller_without_an_aadObjectId_is_refused_when_admin_groups_are_set(string? user)
     {
         var network = new FakeDirectoryNetwork().WithUser(User, AdminGroup);
-        using var host = new AccessHost("graph", AdminGroups(AdminGroup), network);
+        using var host = AccessSetup.Create("graph", AdminGroups(AdminGroup), network);
 
         var decision = await host.CheckAsync(TenantA, user);
 
@@ -87,7 +88,7 @@ public sealed class AccessPolicyTests
     public async Task A_membership_check_that_fails_refuses_the_caller(HttpStatusCode status)
     {
         var network = new FakeDirectoryNetwork { FailWith = status }.WithUser(User, AdminGroup);
-        using var host = new AccessHost("graph", AdminGroups(AdminGroup), network);
+        using var host = AccessSetup.Create("graph", AdminGroups(AdminGroup), network);
 
         var decision = await host.CheckAsync(TenantA);
 
@@ -101,7 +102,7 @@ public sealed class AccessPolicyTests
     [InlineData("replay")]
     public async Task Admin_groups_without_a_directory_to_ask_refuse_everyone(string mode)
     {
-        using var host = new AccessHost(mode, AdminGroups(AdminGroup));
+        using var host = AccessSetup.Create(mode, AdminGroups(AdminGroup));
 
         var decision = await host.CheckAsync(TenantA);
 
@@ -113,7 +114,7 @@ public sealed class AccessPolicyTests
     public async Task The_tenant_is_checked_before_anyone_is_looked_up()
     {
         var network = new FakeDirectoryNetwork().WithUser(User, AdminGroup);
-        using var host = new AccessHost("graph", AdminGroups(AdminGroup), network);
+        using var host = AccessSetup.Create("graph", AdminGroups(AdminGroup), network);
 
         var decision = await host.CheckAsync(Unconfigured);
 
@@ -130,7 +131,7 @@ public sealed class AccessPolicyTests
         var network = new FakeDirectoryNetwork().WithUser(User, AdminGroup);
         var settings = AdminGroups(AdminGroup);
         if (cacheMinutes is not null) settings["Access:MembershipCacheMinutes"] = cacheMinutes;
-        using var host = new AccessHost("graph", settings, network);
+        using var host = AccessSetup.Create("graph", settings, network);
 
         var first = await host.CheckAsync(TenantA);
         host.Time.Advance(TimeSpan.FromMinutes(1));

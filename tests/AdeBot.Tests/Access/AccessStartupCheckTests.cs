@@ -1,4 +1,5 @@
-using static AdeBot.Tests.Access.AccessHost;
+using static AdeBot.Inventory.Testing.InventoryTestHost;
+using static AdeBot.Tests.Access.AccessSetup;
 
 namespace AdeBot.Tests.Access;
 
@@ -26,7 +27,7 @@ public sealed class AccessStartupCheckTests
         Dictionary<string, string?> settings = [];
         if (adminGroup is not null) settings["Access:AdminGroupIds:0"] = adminGroup;
         if (allowedTenant is not null) settings["Access:AllowedTenantIds:0"] = allowedTenant;
-        using var host = new AccessHost(mode, settings);
+        using var host = AccessSetup.Create(mode, settings);
 
         await host.StartAsync();
 

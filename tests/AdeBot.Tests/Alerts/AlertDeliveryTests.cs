@@ -5,6 +5,7 @@ using AdeBot.Domain.Health;
 using AdeBot.Domain.Tokens;
 using AdeBot.Testing;
 using AdeBot.Testing.Connector;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AdeBot.Tests.Alerts;
 
@@ -17,7 +18,7 @@ public sealed class AlertDeliveryTests
     {
         using var folder = new TempFolder("adebot-alerts-");
         await using var connector = await FakeConnectorServer.StartHttpAsync();
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         await using var host = AlertsTestHost.Start(time, folder.Path);
         await host.InstallAsync("a:personal", connector.ServiceUrl(), locale: "en-US");
         await host.InstallAsync("19:general@thread.tacv2;messageid=1700000000000", connector.ServiceUrl(), locale: "fi-FI", conversationType: "channel");
@@ -73,7 +74,7 @@ public sealed class AlertDeliveryTests
     {
         using var folder = new TempFolder("adebot-alerts-");
         await using var connector = await FakeConnectorServer.StartHttpAsync();
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         await using (var open = AlertsTestHost.Start(time, folder.Path))
         {
             await open.InstallAsync("a:personal", connector.ServiceUrl());
@@ -135,7 +136,7 @@ public sealed class AlertDeliveryTests
         using var folder = new TempFolder("adebot-alerts-");
         await using var refusing = await FakeConnectorServer.StartHttpAsync();
         await using var healthy = await FakeConnectorServer.StartHttpAsync();
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         await using var host = AlertsTestHost.Start(time, folder.Path);
         var gone = await host.InstallAsync("a:refused", refusing.ServiceUrl());
         var other = await host.InstallAsync("a:other", healthy.ServiceUrl());
@@ -162,7 +163,7 @@ public sealed class AlertDeliveryTests
     {
         using var folder = new TempFolder("adebot-alerts-");
         await using var connector = await FakeConnectorServer.StartHttpAsync();
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         await using var host = AlertsTestHost.Start(time, folder.Path);
         // An authenticated conversation, while this bot runs without an app id: it cannot write there.
         var subscription = await host.InstallAsync("a:authenticated", connector.ServiceUrl(), fromLocalMode: false);
@@ -187,7 +188,7 @@ public sealed class AlertDeliveryTests
             new("GET", "/beta/deviceManagement/depOnboardingSettings", 403,
                 Body: JsonSerializer.SerializeToNode(new { error = new { code = "Forbidden", message = "Application is not authorized to perform this operation." } })),
         ]).Save(replay);
-        await using var host = AlertsTestHost.Start(new ManualTimeProvider(), folder.Path, new Dictionary<string, string?> { ["Graph:ReplayPath"] = replay });
+        await using var host = AlertsTestHost.Start(new FakeTimeProvider(TestClock.Start), folder.Path, new Dictionary<string, string?> { ["Graph:ReplayPath"] = replay });
         var subscription = await host.InstallAsync("a:personal", connector.ServiceUrl());
 
         var result = await host.CheckAsync();
@@ -203,7 +204,7 @@ public sealed class AlertDeliveryTests
     {
         using var folder = new TempFolder("adebot-alerts-");
         await using var connector = await FakeConnectorServer.StartHttpAsync();
-        await using var host = AlertsTestHost.Start(new ManualTimeProvider(), folder.Path);
+        await using var host = AlertsTestHost.Start(new FakeTimeProvider(TestClock.Start), folder.Path);
         var subscription = await host.InstallAsync("a:personal", connector.ServiceUrl());
         await host.Subscriptions.SetActiveAsync(subscription.Key, false, TestTimeout.Token);
 

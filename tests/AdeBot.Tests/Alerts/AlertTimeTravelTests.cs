@@ -2,6 +2,7 @@ using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Cards;
 using AdeBot.Testing;
 using AdeBot.Testing.Connector;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AdeBot.Tests.Alerts;
 
@@ -102,7 +103,7 @@ public sealed class AlertTimeTravelTests
     {
         using var folder = new TempFolder("adebot-alerts-");
         await using var connector = await FakeConnectorServer.StartHttpAsync();
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         var timeline = new VppTimeline(time.GetUtcNow());
         var replay = Path.Combine(folder.Path, "graph.json");
         Dictionary<string, string?> settings = new() { ["Graph:ReplayPath"] = replay };

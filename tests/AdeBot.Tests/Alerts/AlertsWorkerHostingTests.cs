@@ -3,6 +3,7 @@ using AdeBot.Domain.Alerts;
 using AdeBot.Testing;
 using AdeBot.Testing.Connector;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AdeBot.Tests.Alerts;
 
@@ -14,7 +15,7 @@ public sealed class AlertsWorkerHostingTests
     {
         using var folder = new TempFolder("adebot-alerts-");
         await using var connector = await FakeConnectorServer.StartHttpAsync();
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         var started = time.GetUtcNow();
         await using var host = AlertsTestHost.Start(time, folder.Path, new Dictionary<string, string?>
         {
@@ -43,7 +44,7 @@ public sealed class AlertsWorkerHostingTests
     {
         using var folder = new TempFolder("adebot-alerts-");
         await using var connector = await FakeConnectorServer.StartHttpAsync();
-        await using var host = AlertsTestHost.Start(new ManualTimeProvider(), folder.Path, new Dictionary<string, string?> { ["Alerts:Enabled"] = "false" });
+        await using var host = AlertsTestHost.Start(new FakeTimeProvider(TestClock.Start), folder.Path, new Dictionary<string, string?> { ["Alerts:Enabled"] = "false" });
         await host.InstallAsync("a:personal", connector.ServiceUrl());
 
         await host.Worker.StartAsync(TestTimeout.Token);
@@ -63,7 +64,7 @@ public sealed class AlertsWorkerHostingTests
     public async Task Without_a_configured_jitter_a_short_interval_gets_a_proportionate_one(string interval, string? jitter, string expected)
     {
         using var folder = new TempFolder("adebot-alerts-");
-        await using var host = AlertsTestHost.Start(new ManualTimeProvider(), folder.Path, new Dictionary<string, string?>
+        await using var host = AlertsTestHost.Start(new FakeTimeProvider(TestClock.Start), folder.Path, new Dictionary<string, string?>
         {
             ["Alerts:CheckInterval"] = interval,
             ["Alerts:CheckJitter"] = jitter,
@@ -83,7 +84,7 @@ public sealed class AlertsWorkerHostingTests
     public async Task Invalid_alert_settings_stop_the_start(string key, string value, string expected)
     {
         using var folder = new TempFolder("adebot-alerts-");
-        await using var host = AlertsTestHost.Start(new ManualTimeProvider(), folder.Path, new Dictionary<string, string?> { [key] = value });
+        await using var host = AlertsTestHost.Start(new FakeTimeProvider(TestClock.Start), folder.Path, new Dictionary<string, string?> { [key] = value });
 
         var error = Assert.Throws<OptionsValidationException>(() =>
         {
@@ -98,7 +99,7 @@ public sealed class AlertsWorkerHostingTests
     /// Moves the clock in steps until the worker has done what the test waits for. The worker
     /// arms its timer on its own thread, so the test cannot know the instant; it only needs the
     /// clock never to run ahead of the schedule by more than one step.
-    private static async Task<DateTimeOffset> AdvanceUntilAsync(ManualTimeProvider time, TimeSpan step, Func<bool> done)
+    private static async Task<DateTimeOffset> AdvanceUntilAsync(FakeTimeProvider time, TimeSpan step, Func<bool> done)
     {
         var guard = TestTimeout.Token;
         while (!done())

@@ -1,5 +1,6 @@
 using AdeBot.Alerts;
 using AdeBot.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AdeBot.Tests.Alerts;
 
@@ -8,7 +9,7 @@ public sealed class TenantSendPacerTests
     [Fact]
     public void A_burst_up_to_the_limit_goes_at_once_and_the_rest_waits_for_the_window()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         var pacer = new TenantSendPacer(time, sendsPerSecond: 2);
 
         var sends = Enumerable.Range(0, 5).Select(_ => pacer.WaitTurnAsync("tenant-a", CancellationToken.None)).ToList();
@@ -27,7 +28,7 @@ public sealed class TenantSendPacerTests
     [Fact]
     public void After_a_quiet_second_the_full_burst_is_available_again()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         var pacer = new TenantSendPacer(time, sendsPerSecond: 2);
         Assert.True(pacer.WaitTurnAsync("tenant", CancellationToken.None).IsCompleted);
         Assert.True(pacer.WaitTurnAsync("TENANT", CancellationToken.None).IsCompleted);

@@ -197,10 +197,12 @@ public sealed class TeamsChat
 
     private string ActivityPath(string activityId) => $"{ConversationPath}/{Uri.EscapeDataString(activityId)}";
 
-    public static async Task WaitForAsync(Func<bool> done, string what)
+    public static Task WaitForAsync(Func<bool> done, string what) => WaitForAsync(() => Task.FromResult(done()), what);
+
+    public static async Task WaitForAsync(Func<Task<bool>> done, string what)
     {
         var guard = TestTimeout.Token;
-        while (!done())
+        while (!await done())
         {
             if (guard.IsCancellationRequested) throw new TimeoutException($"Gave up waiting for {what}.");
             await Task.Delay(TimeSpan.FromMilliseconds(10), CancellationToken.None);

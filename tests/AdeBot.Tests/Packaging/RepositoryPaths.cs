@@ -8,9 +8,6 @@ internal static class RepositoryPaths
 
     public static string ManifestTemplate => Path.Combine(Root, "manifest");
 
-    /// shared/ sits beside the repository on developer machines and in CI, not inside it.
-    public static string ManifestSchemas => Path.GetFullPath(Path.Combine(Root, "..", "shared", "schemas", "teams-manifest-v1.23"));
-
     private static string FindRoot()
     {
         // The source path is known at compile time; the binaries may live in an artifacts folder far away.
@@ -25,25 +22,6 @@ internal static class RepositoryPaths
     }
 
     private static string SourceFile([CallerFilePath] string path = "") => path;
-}
-
-/// A fact that needs the Teams schemas in ../shared/schemas and is skipped, saying why, without them.
-public sealed class SharedSchemaFactAttribute : FactAttribute
-{
-    public SharedSchemaFactAttribute()
-    {
-        if (!Directory.Exists(RepositoryPaths.ManifestSchemas))
-            Skip = $"{RepositoryPaths.ManifestSchemas} is absent, so the schema check is skipped; it runs where shared/ sits beside the repository.";
-    }
-}
-
-public sealed class SharedSchemaTheoryAttribute : TheoryAttribute
-{
-    public SharedSchemaTheoryAttribute()
-    {
-        if (!Directory.Exists(RepositoryPaths.ManifestSchemas))
-            Skip = $"{RepositoryPaths.ManifestSchemas} is absent, so the schema check is skipped; it runs where shared/ sits beside the repository.";
-    }
 }
 
 internal sealed class TemporaryFolder : IDisposable
