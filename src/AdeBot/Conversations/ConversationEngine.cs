@@ -72,7 +72,7 @@ public sealed partial class ConversationEngine(
                 break;
             case IntentKind.ExpiringSoon:
                 await WithTenantHealthAsync(conversation, replies, forceRefresh: false, cancellationToken,
-                    (health, context) => Show(composer.ComposeExpiring(health, intent.Days, context)));
+                    (health, context) => Show(intent.AsksDaysLeft ? composer.ComposeDaysLeft(health, context) : composer.ComposeExpiring(health, intent.Days, context)));
                 break;
             case IntentKind.TokenDetails:
                 await WithTenantHealthAsync(conversation, replies, forceRefresh: false, cancellationToken, async (health, context) =>

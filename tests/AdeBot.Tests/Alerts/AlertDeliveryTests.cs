@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 using AdeBot.Alerts;
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Health;
+using AdeBot.Domain.Remediation;
 using AdeBot.Domain.Tokens;
 using AdeBot.Testing;
 using AdeBot.Testing.Connector;
@@ -26,7 +28,7 @@ public sealed class AlertDeliveryTests
 
         var reading = await host.Get<ITokenInventory>().ReadAsync(AlertsTestHost.TenantId, TestTimeout.Token);
         var tokens = host.Get<HealthEvaluator>().Evaluate(reading.Snapshot!).Tokens;
-        var failing = tokens.Where(t => t.Status != HealthStatus.Healthy).Select(t => t.Name).ToList();
+        var failing = tokens.Where(t => t.Status != HealthStatus.Healthy).ToList();
         var healthy = tokens.Where(t => t.Status == HealthStatus.Healthy).Select(t => t.Name).ToList();
         var problems = tokens.Sum(t => t.Problems.Count(p => p.Severity != HealthStatus.Healthy));
         Assert.True(failing.Count > 1, "the sample tenant has several failing tokens");
@@ -38,7 +40,9 @@ public sealed class AlertDeliveryTests
         var channel = Assert.Single(sent, s => s.ConversationId == "19:general@thread.tacv2");
         foreach (var alert in sent)
         {
-            Assert.All(failing, name => Assert.Contains(name, alert.AllText));
+            // As the cards name them in the alert's language (the push certificate has a name per language).
+            var culture = CultureInfo.GetCultureInfo(alert.Activity.Locale!);
+            Assert.All(failing, token => Assert.Contains(host.Get<RemediationCatalog>().DisplayName(token, culture), alert.AllText));
             Assert.All(healthy, name => Assert.DoesNotContain(name, alert.AllText));
             Assert.False(string.IsNullOrWhiteSpace(alert.Summary));
             Assert.Equal("message", alert.Activity.Type);

@@ -88,7 +88,7 @@ public sealed class CardActionConversationTests(SampleBotHost host) : IClassFixt
         var answer = await chat.InvokeAsync(TeamsChat.ExecuteValue(Assert.Single(Executes(expiring, CardVerbs.CheckAgain))));
 
         var refreshed = IsCard15(answer.Card);
-        Assert.Contains("Маркери, що спливають протягом 10 днів", TextBlocks(refreshed));
+        Assert.Contains("Маркери, термін дії яких минув або спливає протягом 10 днів", TextBlocks(refreshed));
         Assert.Contains("Contoso ABM – Oulu", AllText(refreshed));
         Assert.DoesNotContain("Contoso ABM – Tampere", AllText(refreshed));
     }

@@ -51,9 +51,13 @@ public sealed class IntentConversationTests(SampleBotHost host) : IClassFixture<
     public static TheoryData<string, string, string, string[], string[]> ExpiringQuestions => new()
     {
         // locale, question, heading, tokens listed, tokens not listed (the sample's expire in -12, 3, 20, 25 and 240 days)
-        { "en-US", "what expires in the next 14 days", "Tokens expiring within 14 days", ["Contoso ABM – Kyiv", "Contoso ABM – Oulu"], ["Contoso ABM – Tampere", HealthySampleToken] },
-        { "fi-FI", "mitkä vanhenevat 30 päivän sisällä", "30 päivän sisällä vanhenevat tunnukset", ["Contoso ABM – Kyiv", "Contoso ABM – Oulu", "Contoso ABM – Tampere"], [HealthySampleToken] },
-        { "uk-UA", "що спливає за 10 днів", "Маркери, що спливають протягом 10 днів", ["Contoso ABM – Kyiv", "Contoso ABM – Oulu"], ["Contoso ABM – Tampere", HealthySampleToken] },
+        { "en-US", "what expires in the next 14 days", "Tokens expired or expiring within 14 days", ["Contoso ABM – Kyiv", "Contoso ABM – Oulu"], ["Contoso ABM – Tampere", HealthySampleToken] },
+        { "fi-FI", "mitkä vanhenevat 30 päivän sisällä", "Vanhentuneet ja 30 päivän sisällä vanhenevat tunnukset", ["Contoso ABM – Kyiv", "Contoso ABM – Oulu", "Contoso ABM – Tampere"], [HealthySampleToken] },
+        { "uk-UA", "що спливає за 10 днів", "Маркери, термін дії яких минув або спливає протягом 10 днів", ["Contoso ABM – Kyiv", "Contoso ABM – Oulu"], ["Contoso ABM – Tampere", HealthySampleToken] },
+        // "How many days are left?" has no window: every token, each with the days it has left.
+        { "en-US", "how many days are left on my ADE tokens?", "Expiry dates of all tokens", ["Contoso ABM – Kyiv", "Contoso ABM – Oulu", "Contoso ABM – Tampere", HealthySampleToken, "(in 240 days)", "(12 days ago)"], [] },
+        { "fi-FI", "montako päivää ADE-tunnuksella on jäljellä?", "Kaikkien tunnusten vanhenemispäivät", ["Contoso ABM – Kyiv", "Contoso ABM – Oulu", "Contoso ABM – Tampere", HealthySampleToken, "(240 päivän kuluttua)", "(12 päivää sitten)"], [] },
+        { "uk-UA", "скільки днів залишилось до кінця терміну дії маркера?", "Терміни дії всіх маркерів", ["Contoso ABM – Kyiv", "Contoso ABM – Oulu", "Contoso ABM – Tampere", HealthySampleToken, "(через 240 днів)", "(12 днів тому)"], [] },
     };
 
     [Theory]
