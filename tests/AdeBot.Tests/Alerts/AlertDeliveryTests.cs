@@ -58,8 +58,8 @@ public sealed class AlertDeliveryTests
 
         // A channel alert is a new post for everyone: no thread, no recipient, no personal feed alert.
         Assert.Equal("fi-FI", channel.Activity.Locale);
-        Assert.Equal($"{problems} ongelmaa Apple-tunnuksissa", channel.Title);
-        Assert.StartsWith($"{problems} ongelmaa Apple-tunnuksissa, kiireellisin: ", channel.Summary);
+        Assert.Equal($"{problems} ongelmaa Apple-yhteyksissä", channel.Title);
+        Assert.StartsWith($"{problems} ongelmaa Apple-yhteyksissä, kiireellisin: ", channel.Summary);
         Assert.Null(channel.Activity.Recipient);
         Assert.True(channel.Activity.Conversation?.IsGroup);
         Assert.False(channel.Activity.ChannelData!.Value.TryGetProperty("notification", out _));
