@@ -15,6 +15,8 @@ public sealed class AlertSummaryTests
     [InlineData("en-US", 2, "2 Apple token problems, the most urgent: ")]
     [InlineData("en-US", 21, "21 Apple token problems, the most urgent: ")]
     [InlineData("uk-UA", 1, "1 проблема з маркерами Apple: ")]
+    [InlineData("uk-UA", 21, "21 проблема з маркерами Apple, найтерміновіша: ")]
+    [InlineData("uk-UA", 22, "22 проблеми з маркерами Apple, найтерміновіша: ")]
     [InlineData("fi-FI", 1, "1 ongelma Apple-yhteyksissä: ")]
     [InlineData("fi-FI", 3, "3 ongelmaa Apple-yhteyksissä, kiireellisin: ")]
     public void Names_the_problem_when_there_is_one_and_the_most_urgent_of_many(string locale, int problems, string start)

@@ -123,8 +123,9 @@ public sealed partial class ResourceCompletenessTests
     }
 
     /// Wordings the language review retired, and the term each gave way to: Apple's and Microsoft's
-    /// current names, one Finnish verb for uploading to Intune (download stays plain "lataa"), and
-    /// "Apple-yhteydet" for the whole group, which "Apple-tunnukset" (Apple ID sign-ins) misnamed.
+    /// current names, one Finnish verb for uploading to Intune (download stays plain "lataa"),
+    /// "Apple-yhteydet" for the whole group, which "Apple-tunnukset" (Apple ID sign-ins) misnamed,
+    /// and in Ukrainian a term that expires ("термін дії спливає"), never the token itself.
     public static TheoryData<string, string, string> RetiredTerms => new()
     {
         { "en", "Managed Apple ID", "Managed Apple Account" },
@@ -135,6 +136,12 @@ public sealed partial class ResourceCompletenessTests
         { "fi", "lataamisen jälkeen", "ladattu Intuneen" },
         { "fi", "Apple-tunnu", "Apple-yhteyksien" },
         { "fi", "uusimisaika", "lisäaika" },
+        { "uk", "керований Apple ID", "керований обліковий запис Apple" },
+        { "uk", "застосун", "програм" },
+        { "uk", "маркери, що спливають", "термін дії яких спливає" },
+        { "uk", "не спливає протягом", "не спливає термін дії" },
+        { "uk", "зламан", "збій синхронізації" },
+        { "uk", "зламаєт", "збій синхронізації" },
     };
 
     [Theory]
