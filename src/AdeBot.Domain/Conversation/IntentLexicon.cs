@@ -204,7 +204,7 @@ internal static class IntentLexicon
                 "korjaan", "ratkai*", "mitä tehdä", "mitä teen", "miten", "miten korjaan", "miten uusin", "miten uusitaan", "miksi",
             ],
             [Cue.DetailWord] = ["tiedot", "tietoja", "tietoa", "yksityiskoh*", "lisätie*"],
-            [Cue.ShowWord] = ["näytä", "näyttäisitkö", "kerro", "avaa"],
+            [Cue.ShowWord] = ["näytä", "näyttää", "näyttäisitkö", "kerro", "kertoo", "avaa"],
             [Cue.Sync] = ["synkr*", "synkka*", "synkk*", "synkan*", "synkronoi*", "synkronointi*", "sync*"],
             [Cue.Stale] =
             [
@@ -226,10 +226,10 @@ internal static class IntentLexicon
             [Cue.Unexpected] = ["odottamat*", "odottamat* tila*"],
             [Cue.Subscribe] = ["tilaa", "tilaus", "tilata", "tilaan", "tilauk*", "ilmoita", "ilmoittele", "ilmoitathan"],
             [Cue.Unsubscribe] = ["peru tilaus", "peruuta tilaus", "lopeta tilaus", "hiljennä", "mykistä", "tilauksen peruminen"],
-            [Cue.AlertNoun] = ["ilmoitu*", "hälyty*", "muistutu*", "varoitu*", "viestejä", "viestit"],
+            [Cue.AlertNoun] = ["ilmoitu*", "hälyty*", "hälyttä*", "hälytä", "muistutu*", "varoitu*", "viestejä", "viestit"],
             [Cue.Enable] = ["ota käyttöön", "käyttöön", "käynnistä", "aloita", "kytke päälle", "laita päälle", "lähetä"],
             [Cue.Disable] = [
-                "lopeta", "lopeta*", "peru", "peruuta", "poista", "älä", "en halua", "ei enää", "kytke pois", "laita pois",
+                "lopeta", "lopeta*", "lopettaa", "peru", "peruuta", "poista", "älä", "en halua", "ei enää", "kytke pois", "laita pois",
                 "pois päältä", "käytöstä", "keskeytä",
             ],
             [Cue.Critical] = ["kriitti*", "kiireelli*", "vakav*"],
@@ -250,7 +250,7 @@ internal static class IntentLexicon
         },
         Numbers = new Dictionary<string, int>
         {
-            ["yksi"] = 1, ["yhden"] = 1, ["yhdessä"] = 1, ["kaksi"] = 2, ["kahden"] = 2, ["kahdessa"] = 2, ["kolme"] = 3,
+            ["yksi"] = 1, ["yhden"] = 1, ["yhdessä"] = 1, ["yhdestä"] = 1, ["kaksi"] = 2, ["kahden"] = 2, ["kahdessa"] = 2, ["kolme"] = 3,
             ["kolmen"] = 3, ["kolmessa"] = 3, ["neljä"] = 4, ["neljän"] = 4, ["viisi"] = 5, ["viiden"] = 5, ["kuusi"] = 6,
             ["kuuden"] = 6, ["seitsemän"] = 7, ["kahdeksan"] = 8, ["yhdeksän"] = 9, ["kymmenen"] = 10,
             ["neljätoista"] = 14, ["neljäntoista"] = 14, ["viisitoista"] = 15, ["viidentoista"] = 15,
@@ -321,7 +321,7 @@ internal static class IntentLexicon
                 "вирішит*", "чому", "як понов*", "як продовжити",
             ],
             [Cue.DetailWord] = ["детал*", "подробиц*", "інформац*", "відомості"],
-            [Cue.ShowWord] = ["покаж*", "розкаж*", "про", "відкрий"],
+            [Cue.ShowWord] = ["покаж*", "показ*", "розкаж*", "про", "відкрий"],
             [Cue.Sync] = ["синхрон*"],
             [Cue.Stale] =
             [
