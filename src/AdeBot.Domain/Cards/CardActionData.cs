@@ -10,7 +10,7 @@ namespace AdeBot.Domain.Cards;
 /// same object, `verb` included, so the invoke path and the message path dispatch alike.
 /// Fields by verb (see CardVerbs): details → TokenId, TokenKind; showMore → Skip;
 /// snooze → FindingKeys, Days; alertScope → Scope; checkAgain → View and what it needs (tokens →
-/// Skip, details → TokenId and TokenKind, expiring → Days); checkNow, subscribe, unsubscribe, help → none.
+/// Skip, details → TokenId and TokenKind, expiring → Days, daysLeft → none); checkNow, subscribe, unsubscribe, help → none.
 public sealed record CardActionData(string Verb)
 {
     public CardView? View { get; init; }

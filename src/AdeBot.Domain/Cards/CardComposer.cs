@@ -50,44 +50,60 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
         CardView.Details => checkAgain.FindToken(health) is { } token ? ComposeTokenDetails(health, token, context) : null,
         // The button's data comes back from the client: a window the recognizer would not read is the default one.
         CardView.Expiring => ComposeExpiring(health, checkAgain.Days is > 0 and <= MaxExpiringWindowDays ? checkAgain.Days : null, context),
+        CardView.DaysLeft => ComposeDaysLeft(health, context),
         _ => HealthSummary(health, Failing(health).Count, context),
     };
 
     /// Tokens that expire within `days` (the warning threshold when null), expired ones included, soonest first.
-    public AdaptiveCard ComposeExpiring(TenantHealth health, int? days, CardContext context)
+    public AdaptiveCard ComposeExpiring(TenantHealth health, int? days, CardContext context) =>
+        ExpiryList(health, days ?? rules.ExpiryWarningDays, context);
+
+    /// Every token that has an expiry date, soonest first, with the days it has left: the answer to
+    /// "how many days are left?".
+    public AdaptiveCard ComposeDaysLeft(TenantHealth health, CardContext context) => ExpiryList(health, window: null, context);
+
+    /// The tokens within `window` days (every token with an expiry date when null). A token is within
+    /// it when the day count the card shows is: "in 5 days" is within 5 days.
+    private AdaptiveCard ExpiryList(TenantHealth health, int? window, CardContext context)
     {
         var culture = context.Culture;
-        var window = days ?? rules.ExpiryWarningDays;
-        var until = time.GetUtcNow().AddDays(window);
-        List<(TokenHealth Token, DateTimeOffset At)> expiring =
+        var now = time.GetUtcNow();
+        List<(TokenHealth Token, DateTimeOffset At)> listed =
         [
             .. health.Tokens
-                .Where(t => t.ExpiresAt <= until)
+                .Where(t => t.ExpiresAt is { } at && (window is not { } days || DaysLeft(t, at) <= days))
                 .Select(t => (Token: t, At: t.ExpiresAt.GetValueOrDefault()))
                 .OrderBy(x => x.At),
         ];
+        var title = window switch
+        {
+            null => ChatText.Get("DaysLeft_Title", culture),
+            { } days when listed.Any(x => x.At <= now) => ChatText.Plural("Expiring_TitleWithExpired", days, culture),
+            { } days => ChatText.Plural("Expiring_Title", days, culture),
+        };
 
         List<CardElement> Body(int shown)
         {
-            List<CardElement> body = [.. Banners(health, context), Heading(ChatText.Plural("Expiring_Title", window, culture))];
-            if (expiring.Count == 0)
+            List<CardElement> body = [.. Banners(health, context), Heading(title)];
+            if (listed.Count == 0)
             {
-                body.Add(Text(ChatText.Plural("Expiring_None", window, culture)));
-                if (health.Tokens.Where(t => t.ExpiresAt > until).MinBy(t => t.ExpiresAt) is { ExpiresAt: { } at } next)
+                body.Add(Text(window is { } days ? ChatText.Plural("Expiring_None", days, culture) : ChatText.Get("DaysLeft_None", culture)));
+                if (health.Tokens.Where(t => t.ExpiresAt is not null).MinBy(t => t.ExpiresAt) is { ExpiresAt: { } at } next)
                 {
-                    body.Add(Text(ChatText.Format("Expiring_Next", culture, next.Name, remediation.KindLabel(next), ExpiryValue(next, at, culture))));
+                    body.Add(Text(ChatText.Format("Expiring_Next", culture, remediation.DisplayName(next, culture), remediation.KindLabel(next), ExpiryValue(next, at, culture))));
                 }
             }
             else
             {
-                body.Add(new FactSet([.. expiring.Take(shown).Select(x => new Fact($"{x.Token.Name} ({remediation.KindLabel(x.Token)})", ExpiryValue(x.Token, x.At, culture)))]));
-                if (shown < expiring.Count) body.Add(Subtle(ChatText.Format("List_More", culture, TextFormat.Count(expiring.Count - shown, culture))));
+                body.Add(new FactSet([.. listed.Take(shown).Select(x => new Fact($"{remediation.DisplayName(x.Token, culture)} ({remediation.KindLabel(x.Token)})", ExpiryValue(x.Token, x.At, culture)))]));
+                if (shown < listed.Count) body.Add(Subtle(ChatText.Plural("List_More", listed.Count - shown, culture)));
             }
-            body.Add(new ActionSet([CheckAgain(ViewData(CardView.Expiring) with { Days = window }, culture)]));
+            var view = window is { } windowDays ? ViewData(CardView.Expiring) with { Days = windowDays } : ViewData(CardView.DaysLeft);
+            body.Add(new ActionSet([CheckAgain(view, culture)]));
             return body;
         }
 
-        var fit = MostThatFit(expiring.Count, shown => new AdaptiveCard(Body(shown)));
+        var fit = MostThatFit(listed.Count, shown => new AdaptiveCard(Body(shown)));
         return new AdaptiveCard(Body(fit));
     }
 
@@ -99,7 +115,7 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
         List<CardElement> body =
         [
             .. Banners(tenant, context),
-            Heading(token.Name),
+            Heading(remediation.DisplayName(token, culture)),
             Status($"{remediation.StatusLabel(token.Status, culture)} · {remediation.KindLabel(token)}", token.Status),
             new FactSet(Facts(token, culture, withId: true)),
         ];
@@ -222,7 +238,7 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
         AdaptiveCard Build(int shown)
         {
             List<CardElement> body = [Heading(title), .. items.Take(shown).Select(i => i.Element)];
-            if (shown < items.Count) body.Add(Subtle(ChatText.Format("List_More", culture, TextFormat.Count(items.Count - shown, culture))));
+            if (shown < items.Count) body.Add(Subtle(ChatText.Plural("List_More", items.Count - shown, culture)));
 
             // Snoozing covers what the card shows; the rest was not seen, so it is not silenced.
             List<string> keys = [.. items.Take(shown).Where(i => i.Finding.Kind == AlertKind.Raised).Select(i => i.Finding.FindingKey).Distinct()];
@@ -249,8 +265,11 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
         if (raised.Count > 0)
         {
             var worst = raised[0];
-            var item = ChatText.Format("AlertSummary_Item", culture, worst.Token.Name, remediation.Summarize(ProblemOf(worst), worst.Token, culture));
-            parts.Add(ChatText.Plural("AlertSummary_Raised", raised.Count, culture, item));
+            var item = ChatText.Format("AlertSummary_Item", culture, remediation.DisplayName(worst.Token, culture), remediation.Summarize(ProblemOf(worst), worst.Token, culture));
+            // One problem is "the" problem; a count in the "one" category (21 in Ukrainian) is still many.
+            parts.Add(raised.Count == 1
+                ? ChatText.Format("AlertSummary_RaisedSingle", culture, TextFormat.Count(1, culture), item)
+                : ChatText.Plural("AlertSummary_Raised", raised.Count, culture, item));
         }
         if (cleared > 0) parts.Add(ChatText.Format("AlertSummary_Cleared", culture, TextFormat.Count(cleared, culture)));
         return string.Join(" · ", parts);
@@ -340,7 +359,7 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
         var remedy = remediation.For(token, token.Problems[0], culture);
         List<CardElement> items =
         [
-            Subheading(token.Name),
+            Subheading(remediation.DisplayName(token, culture)),
             Status($"{remediation.StatusLabel(token.Status, culture)} · {remediation.KindLabel(token)}", token.Status),
             new FactSet(Facts(token, culture, withId: false)),
             .. token.Problems.Select(p => new TextBlock(remediation.Summarize(p, token, culture)) { Color = ColorOf(p.Severity), Spacing = Spacing.Small }),
@@ -389,7 +408,7 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
 
         return new Container(
         [
-            new TextBlock(ChatText.Format("Alert_Token", culture, finding.Token.Name, remediation.KindLabel(finding.Token), remediation.Summarize(problem, finding.Token, culture)))
+            new TextBlock(ChatText.Format("Alert_Token", culture, remediation.DisplayName(finding.Token, culture), remediation.KindLabel(finding.Token), remediation.Summarize(problem, finding.Token, culture)))
             {
                 Color = ColorOf(finding.Severity),
                 Weight = TextWeight.Bolder,
@@ -408,7 +427,7 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
         };
         List<CardElement> items = [];
         if (withHeading) items.Add(Subheading(ChatText.Get("Alert_Resolved_Heading", culture)));
-        items.Add(new TextBlock(ChatText.Format(key, culture, finding.Token.Name, remediation.KindLabel(finding.Token))) { Color = TextColor.Good });
+        items.Add(new TextBlock(ChatText.Format(key, culture, remediation.DisplayName(finding.Token, culture), remediation.KindLabel(finding.Token))) { Color = TextColor.Good });
         return new Container(items) { Separator = withHeading, Spacing = withHeading ? Spacing.Large : Spacing.Small };
     }
 
@@ -457,14 +476,15 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
         return facts;
     }
 
-    /// "3/12/2027 (in 5 days)". The day count is the evaluator's when a problem carries it, so the
-    /// card and the problem line never disagree; otherwise it is computed the same way (whole days, truncated).
-    private string ExpiryValue(TokenHealth token, DateTimeOffset expires, CultureInfo culture)
-    {
-        var days = token.Problems.FirstOrDefault(p => p.Code is ProblemCode.Expired or ProblemCode.ExpiringSoon)?.DaysLeft
+    /// "3/12/2027 (in 5 days)".
+    private string ExpiryValue(TokenHealth token, DateTimeOffset expires, CultureInfo culture) =>
+        ChatText.Format("Value_WithRelative", culture, TextFormat.Date(expires, culture), TextFormat.RelativeDays(DaysLeft(token, expires), culture));
+
+    /// The evaluator's day count when a problem carries it, so the card and the problem line never
+    /// disagree; otherwise computed the same way (whole days, truncated).
+    private int DaysLeft(TokenHealth token, DateTimeOffset expires) =>
+        token.Problems.FirstOrDefault(p => p.Code is ProblemCode.Expired or ProblemCode.ExpiringSoon)?.DaysLeft
             ?? HealthEvaluator.WholeDays(expires - time.GetUtcNow());
-        return ChatText.Format("Value_WithRelative", culture, TextFormat.Date(expires, culture), TextFormat.RelativeDays(days, culture));
-    }
 
     private static IEnumerable<CardElement> Steps(RemediationEntry remedy, CultureInfo culture) =>
         remedy.Steps.Select((step, i) => Text(ChatText.Format("Step_Numbered", culture, i + 1, step)) with { Spacing = Spacing.Small });

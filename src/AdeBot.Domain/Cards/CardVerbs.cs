@@ -31,4 +31,6 @@ public enum CardView
     Details,
     /// Tokens expiring within data.days.
     Expiring,
+    /// Every token with its expiry date and the days it has left.
+    DaysLeft,
 }

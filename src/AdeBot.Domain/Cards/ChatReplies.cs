@@ -1,6 +1,7 @@
 using System.Globalization;
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Health;
+using AdeBot.Domain.Remediation;
 using AdeBot.Domain.Tokens;
 
 namespace AdeBot.Domain.Cards;
@@ -66,11 +67,11 @@ public static class ChatReplies
             ? ChatText.Format("Example_DetailsOf", culture, token.Name)
             : ChatText.Get("Example_Details", culture);
         var question = ChatText.Format("Reply_WhichToken", culture, ChatText.Example("DetailsWord", culture), ChatText.Format("Quoted", culture, example));
-        List<string> names = [.. listed.Select(t => t.Name).Distinct(StringComparer.Ordinal)];
+        List<string> names = [.. listed.Select(t => RemediationCatalog.DisplayName(t.Kind, t.Name, culture)).Distinct(StringComparer.Ordinal)];
         if (names.Count == 0) return question;
 
         var list = string.Join(", ", names.Take(MaxNamesListed));
-        if (names.Count > MaxNamesListed) list += " " + ChatText.Format("List_More", culture, (names.Count - MaxNamesListed).ToString("N0", culture));
+        if (names.Count > MaxNamesListed) list += " " + ChatText.Plural("List_More", names.Count - MaxNamesListed, culture);
         return $"{question} {ChatText.Format(listKey, culture, list)}";
     }
 

@@ -26,11 +26,13 @@ public enum IntentKind
 /// text as typed, for TokenNames.Find, or null when TokenDetails names no token ("details");
 /// `Days` the window of ExpiringSoon; `ErrorCode` or `Topic` what ExplainError is about; `Scope`
 /// what SetAlertScope chose. `Confidence` is 0 for Unknown and lower when typos were forgiven or
-/// the request was inferred from a bare keyword.
+/// the request was inferred from a bare keyword. `AsksDaysLeft`: an ExpiringSoon that asks how long
+/// each token has left ("how many days are left?") rather than what expires within a window.
 public sealed record RecognizedIntent(
     IntentKind Kind,
     CultureInfo? LanguageOverride = null,
     int? Days = null,
+    bool AsksDaysLeft = false,
     string? TokenName = null,
     int? ErrorCode = null,
     RemediationTopic? Topic = null,

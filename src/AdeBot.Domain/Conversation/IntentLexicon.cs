@@ -19,6 +19,7 @@ internal static class IntentLexicon
         new(RemediationTopic.VppSyncFailed, [Cue.Sync, Cue.Failed, Cue.Vpp]),
         new(RemediationTopic.VppAssignedToExternalMdm, [Cue.External]),
         new(RemediationTopic.VppDuplicateLocation, [Cue.Duplicate]),
+        new(RemediationTopic.VppUnexpectedState, [Cue.Unexpected]),
         new(RemediationTopic.TermsNotAccepted, [Cue.Terms]),
         new(RemediationTopic.AccessDenied, [Cue.Denied]),
         new(RemediationTopic.NeverSynced, [Cue.Never, Cue.Sync]),
@@ -45,6 +46,7 @@ internal static class IntentLexicon
                 "up", "out", "if", "whether", "from", "by", "some", "mine", "them", "they", "let", "know", "see", "want",
                 "like", "should", "may", "might", "much", "many", "more", "tell", "tenant", "org", "whole", "both", "each",
                 "looking", "look", "yet", "not", "accept", "accepted", "signed", "sign", "run", "ones",
+                "successful", "successfully", "reports", "as", "until", "another", "other", "uses", "use", "used",
             ],
             [Cue.Ordinary] = ["finish", "finished", "expert", "taken", "wealthy", "stats", "total", "stake"],
             [Cue.Ade] =
@@ -71,8 +73,12 @@ internal static class IntentLexicon
             ],
             [Cue.Expired] = ["expired", "ran out", "lapsed", "outdated", "past due"],
             [Cue.Soon] = ["soon", "upcoming", "next", "within", "coming", "shortly", "nearly", "about to"],
-            // Yes/no openers count too: "is my token expired?" asks about tokens, it is not a topic to explain.
-            [Cue.Question] = ["what", "whats", "which", "when", "who", "is", "are", "do", "does", "did", "has", "have"],
+            [Cue.Question] = ["what", "whats", "which", "when", "who"],
+            [Cue.YesNo] = ["is", "are", "do", "does", "did", "has", "have", "is there", "are there"],
+            [Cue.HowMany] = ["how many"],
+            [Cue.HowLong] = ["how long", "how much time"],
+            [Cue.Remaining] = ["left", "remaining", "remain", "remains"],
+            [Cue.Ago] = ["ago"],
             [Cue.DayUnit] = ["day", "days", "d"],
             [Cue.WeekUnit] = ["week", "weeks", "wk", "wks"],
             [Cue.MonthUnit] = ["month", "months"],
@@ -85,7 +91,7 @@ internal static class IntentLexicon
             [Cue.DetailWord] = ["detail*", "info", "information", "describe"],
             [Cue.ShowWord] = ["show", "about", "tell me about", "display", "open"],
             [Cue.Sync] = ["sync*", "synchron*"],
-            [Cue.Stale] = ["stale", "old", "late", "stuck", "behind", "outdated", "not synced", "hasnt synced"],
+            [Cue.Stale] = ["stale", "old", "late", "stuck", "behind", "outdated", "not synced", "hasnt synced", "last successful sync*"],
             [Cue.Never] = ["never", "not yet"],
             [Cue.Terms] = ["terms", "conditions", "t c", "agreement", "license agreement"],
             [Cue.Denied] = ["denied", "access denied", "forbidden", "no access", "unauthorized"],
@@ -94,7 +100,12 @@ internal static class IntentLexicon
             [Cue.External] = ["external", "another mdm", "other mdm", "different mdm"],
             [Cue.Duplicate] = ["duplicate*", "same location"],
             [Cue.Failed] = ["failed", "failing", "fails", "fail", "failure*"],
-            [Cue.Subscribe] = ["subscribe", "subscribed", "sign me up", "notify", "notify me", "keep me posted", "opt in", "remind me"],
+            [Cue.Unexpected] = ["unexpected", "unexpected state*", "unknown state*"],
+            [Cue.Subscribe] =
+            [
+                "subscribe", "subscribed", "sign me up", "notify", "notify me", "keep me posted", "opt in", "remind me",
+                "get alert*", "post alert*",
+            ],
             [Cue.Unsubscribe] = ["unsubscribe", "unsubscribed", "mute", "opt out", "silence"],
             [Cue.AlertNoun] = ["alert*", "notification*", "reminder*", "warnings", "messages"],
             [Cue.Enable] = ["enable", "start", "turn on", "resume", "switch on", "send me"],
@@ -102,7 +113,11 @@ internal static class IntentLexicon
             [Cue.Critical] = ["critical", "urgent", "severe", "serious"],
             [Cue.Only] = ["only", "just", "solely", "exclusively", "nothing but"],
             [Cue.Every] = ["all", "every", "everything"],
-            [Cue.Help] = ["help", "what can you do", "what can i ask", "what can i say", "what do you do", "how do i use", "how does this work", "commands", "usage", "options", "menu"],
+            [Cue.Help] =
+            [
+                "help", "what can you do", "what can i ask", "what can i say", "what do you do", "how do i use", "how does this work",
+                "commands", "usage", "options", "menu", "can do", "how to ask",
+            ],
             [Cue.Greeting] = ["hi", "hello", "hey", "hiya", "howdy", "greetings", "yo", "morning", "good morning", "good afternoon", "good evening"],
             [Cue.Thanks] = ["thanks", "thank you", "thank", "thx", "ty", "cheers", "much appreciated", "appreciate it"],
             [Cue.OffTopic] =
@@ -132,10 +147,11 @@ internal static class IntentLexicon
             [Cue.Filler] =
             [
                 "on", "ovat", "oli", "olla", "ja", "tai", "minun", "meidän", "mun", "jotain", "mitään", "nyt", "tänään", "vielä", "ole", "se", "ne", "tämä", "nämä", "kanssa",
-                "mulle", "minulle", "meille", "voitko", "voisitko", "voisit", "jo", "sitten", "myös", "vaan", "että",
+                "mulle", "minulle", "meille", "voitko", "voisitko", "voisit", "jo", "myös", "vaan", "että",
                 "jos", "kun", "olisi", "saanko", "haluan", "haluaisin", "tarvitsen", "pitää", "ko", "niiden",
                 "sen", "yhtään", "jokin", "joku", "jotka", "hyväksytty", "hyväksy*", "mikään", "koko", "meillä", "minulla", "vuokraajan", "tenantin",
-                "ei", "eivät", "asiat",
+                "ei", "eivät", "asiat", "onnistunut", "onnistunutta", "onnistuneesti", "käytössä", "asti", "saakka", "toinen",
+                "käyttää", "käyttävät", "mukaan",
             ],
             [Cue.Ordinary] = ["tunne", "tunnen", "tunnet", "kello", "kellon"],
             [Cue.Ade] =
@@ -147,7 +163,7 @@ internal static class IntentLexicon
             [Cue.Vpp] = ["vpp", "vpptunnu*", "sijaintitunnu*", "sisältötunnu*", "apps and books"],
             [Cue.AppleService] = ["apple", "applen", "intune", "intunen", "mdm"],
             [Cue.DomainNoun] = ["tunnu*", "tunnuks*"],
-            [Cue.TokenNoun] = ["token*", "varmen*", "sertifikaat*", "liitin", "liittimet", "liittimi*", "yhdistin*"],
+            [Cue.TokenNoun] = ["token*", "varmen*", "sertifikaat*", "liitin", "liittimet", "liittimi*", "yhdistin*", "yhtey*"],
             [Cue.HealthWord] =
             [
                 "tila", "tilan", "tilanne", "tilannetta", "tilanteen", "tilassa", "tilat", "terveys", "terveydentila*",
@@ -155,51 +171,75 @@ internal static class IntentLexicon
             ],
             [Cue.HealthAdjective] =
             [
-                "kunnossa", "kunto", "kunnon", "ok", "okei", "toimi*", "voimassa", "kelvolli*", "terveitä", "terveet",
+                "kunnossa*", "kunto", "kunnon", "ok", "okei", "toimi*", "voimassa", "kelvolli*", "terveitä", "terveet",
                 "hyvässä", "hyvin", "rikki", "ajan tasalla", "pelaa",
             ],
             [Cue.CheckVerb] = ["tarkist*", "tsekkaa*", "tsekkaus", "katso", "katsoisitko", "selvitä", "varmista", "tutki"],
             [Cue.Expiring] =
             [
-                "vanhene*", "vanhentuu", "vanhentuva*", "umpeutuu", "umpeutuva*", "erääntyy", "erääntyvä*", "päättyy",
-                "päättyvä*", "voimassaolo*", "uusimi*", "uusitta*", "uusia", "uusitaan", "loppuu", "loppuva*",
+                "vanhene*", "vanhentuu", "vanhentuva*", "vanhentum*", "umpeutuu", "umpeutuva*", "umpeutum*", "erääntyy", "erääntyvä*",
+                "erääntym*", "päättyy", "päättyvä*", "päättym*", "voimassaolo*", "uusimi*", "uusitta*", "uusia", "uusitaan", "loppuu",
+                "loppuva*", "loppum*",
             ],
-            [Cue.Expired] = ["vanhentun*", "vanhentuneet", "umpeutun*", "erääntyn*", "päättynyt", "päättyneet", "loppunut"],
+            [Cue.Expired] =
+            [
+                "vanhentun*", "vanhentuneet", "vanheni", "vanhentui", "umpeutun*", "umpeutui", "erääntyn*", "erääntyi", "päättynyt",
+                "päättyneet", "päättyi", "loppunut", "loppui",
+            ],
             [Cue.Soon] = ["pian", "lähiaikoina", "kohta", "seuraava*", "sisällä", "aikana", "ensi", "tulevan*", "tulevi*"],
-            [Cue.Question] = ["mitkä", "mikä", "mitä", "milloin", "kuka", "ketkä", "onko", "ovatko", "onkohan", "ovatkohan"],
+            [Cue.Question] = ["mitkä", "mikä", "mitä", "milloin", "kuka", "ketkä"],
+            [Cue.YesNo] = ["onko", "ovatko", "onkohan", "ovatkohan", "onkos", "toimiiko"],
+            [Cue.HowMany] = ["montako", "kuinka monta", "monta", "paljonko", "kuinka paljon"],
+            [Cue.HowLong] = ["kauanko", "kuinka kauan", "miten kauan", "kuinka pitkään", "miten pitkään"],
+            [Cue.Remaining] = ["jäljellä", "jäljelle", "jäljellä olevat"],
+            [Cue.Ago] = ["sitten"],
             [Cue.DayUnit] = ["päiv*", "pv", "vrk", "vuorokau*"],
             [Cue.WeekUnit] = ["viiko*", "viikk*", "vko", "vk"],
             [Cue.MonthUnit] = ["kuukau*", "kuukaud*", "kuussa", "kk"],
-            [Cue.ErrorWord] = ["virhe*", "koodi*", "virheilmoitu*"],
+            // Compounds match by their first part, so the bot's own "synkronointivirhe" needs its own stems.
+            [Cue.ErrorWord] = ["virhe*", "koodi*", "virheilmoitu*", "synkronointivirh*", "synkkavirh*", "synkvirh*"],
             [Cue.ExplainWord] =
             [
                 "tarkoitta*", "tarkoitus", "merkitse*", "merkitys", "selitä", "selitys", "selit*", "korjaa*", "korjata",
-                "korjaan", "ratkai*", "mitä tehdä", "mitä teen", "miten korjaan", "miten uusin", "miten uusitaan", "miksi",
+                "korjaan", "ratkai*", "mitä tehdä", "mitä teen", "miten", "miten korjaan", "miten uusin", "miten uusitaan", "miksi",
             ],
             [Cue.DetailWord] = ["tiedot", "tietoja", "tietoa", "yksityiskoh*", "lisätie*"],
-            [Cue.ShowWord] = ["näytä", "näyttäisitkö", "kerro", "avaa"],
+            [Cue.ShowWord] = ["näytä", "näyttää", "näyttäisitkö", "kerro", "kertoo", "avaa"],
             [Cue.Sync] = ["synkr*", "synkka*", "synkk*", "synkan*", "synkronoi*", "synkronointi*", "sync*"],
-            [Cue.Stale] = ["vanha", "vanhentunut synkronointi", "myöhässä", "jumissa", "jäljessä", "ei synkronoitu", "ei ole synkronoitu"],
-            [Cue.Never] = ["koskaan", "ei koskaan", "ei vielä"],
+            [Cue.Stale] =
+            [
+                "vanha", "vanhentunut synkronointi", "myöhässä", "jumissa", "jäljessä", "ei synkronoitu", "ei ole synkronoitu",
+                "viimeisin onnistunut synkronointi", "viimeisimmästä onnistuneesta synkronoinnista",
+            ],
+            [Cue.Never] = ["koskaan", "ei koskaan", "ei vielä", "ei yhtään onnistunutta"],
             [Cue.Terms] = ["ehdot", "ehtoja", "ehtojen", "ehto*", "käyttöehdo*", "sopimus*", "sopimuk*", "ehdo*"],
-            [Cue.Denied] = ["evätty", "pääsy evätty", "kielletty", "ei käyttöoikeutta", "käyttö estetty"],
+            [Cue.Denied] =
+            [
+                "evätty", "pääsy evätty", "kielletty", "ei käyttöoikeutta", "käyttö estetty", "epäsi", "epää*", "estetty", "estänyt",
+                "esti", "ei pääsyä", "pääsy estetty",
+            ],
             [Cue.Invalid] = ["virheellinen", "virheellinen tunnus", "ei kelvollinen", "kelvoton", "mitätön", "mitätöity", "peruttu"],
             [Cue.NotConfigured] = ["puuttuu", "puuttuva*", "ei määritetty", "määrittämättä", "ei ole määritetty", "asettamatta"],
-            [Cue.External] = ["ulkoinen", "ulkoise*", "toinen mdm", "toisessa mdm", "toiseen mdm"],
-            [Cue.Duplicate] = ["kaksoiskappale*", "kaksoi*", "sama sijainti", "päällekkäi*"],
+            [Cue.External] = ["ulkoinen", "ulkoise*", "toinen mdm", "toisen mdm", "toisessa mdm", "toiseen mdm"],
+            [Cue.Duplicate] = ["kaksoiskappale*", "kaksoi*", "sama* sijain*", "päällekkäi*"],
             [Cue.Failed] = ["epäonnistu*", "epäonnistui", "ei onnistu*", "kaatui", "virhe synkronoinnissa"],
+            [Cue.Unexpected] = ["odottamat*", "odottamat* tila*"],
             [Cue.Subscribe] = ["tilaa", "tilaus", "tilata", "tilaan", "tilauk*", "ilmoita", "ilmoittele", "ilmoitathan"],
             [Cue.Unsubscribe] = ["peru tilaus", "peruuta tilaus", "lopeta tilaus", "hiljennä", "mykistä", "tilauksen peruminen"],
-            [Cue.AlertNoun] = ["ilmoitu*", "hälyty*", "muistutu*", "varoitu*", "viestejä", "viestit"],
+            [Cue.AlertNoun] = ["ilmoitu*", "hälyty*", "hälyttä*", "hälytä", "muistutu*", "varoitu*", "viestejä", "viestit"],
             [Cue.Enable] = ["ota käyttöön", "käyttöön", "käynnistä", "aloita", "kytke päälle", "laita päälle", "lähetä"],
             [Cue.Disable] = [
-                "lopeta", "lopeta*", "peru", "peruuta", "poista", "älä", "en halua", "ei enää", "kytke pois", "laita pois",
+                "lopeta", "lopeta*", "lopettaa", "peru", "peruuta", "poista", "älä", "en halua", "ei enää", "kytke pois", "laita pois",
                 "pois päältä", "käytöstä", "keskeytä",
             ],
             [Cue.Critical] = ["kriitti*", "kiireelli*", "vakav*"],
             [Cue.Only] = ["vain", "ainoastaan", "pelkästään", "pelkät", "pelkkiä", "pelkistä"],
             [Cue.Every] = ["kaikki", "kaikkia", "kaikkien", "kaikista", "kaikissa", "kaikesta", "jokaisesta"],
-            [Cue.Help] = ["apua", "apu", "ohje*", "mitä osaat", "mitä voit tehdä", "mitä sinulta voi kysyä", "miten käytän", "komennot", "auta"],
+            [Cue.Help] =
+            [
+                "apua", "apu", "ohje*", "mitä osaat", "mitä voit tehdä", "mitä sinulta voi kysyä", "miten käytän", "komennot", "auta",
+                "osaa", "miten siltä kysytään",
+            ],
             [Cue.Greeting] = ["moi", "hei", "heippa", "terve", "moikka", "moro", "morjens", "huomenta", "hyvää huomenta", "hyvää päivää", "hyvää iltaa", "päivää"],
             [Cue.Thanks] = ["kiitos", "kiitti", "kiitoksia", "kiitokset", "kiitos paljon", "kiitän"],
             [Cue.OffTopic] =
@@ -210,7 +250,7 @@ internal static class IntentLexicon
         },
         Numbers = new Dictionary<string, int>
         {
-            ["yksi"] = 1, ["yhden"] = 1, ["yhdessä"] = 1, ["kaksi"] = 2, ["kahden"] = 2, ["kahdessa"] = 2, ["kolme"] = 3,
+            ["yksi"] = 1, ["yhden"] = 1, ["yhdessä"] = 1, ["yhdestä"] = 1, ["kaksi"] = 2, ["kahden"] = 2, ["kahdessa"] = 2, ["kolme"] = 3,
             ["kolmen"] = 3, ["kolmessa"] = 3, ["neljä"] = 4, ["neljän"] = 4, ["viisi"] = 5, ["viiden"] = 5, ["kuusi"] = 6,
             ["kuuden"] = 6, ["seitsemän"] = 7, ["kahdeksan"] = 8, ["yhdeksän"] = 9, ["kymmenen"] = 10,
             ["neljätoista"] = 14, ["neljäntoista"] = 14, ["viisitoista"] = 15, ["viidentoista"] = 15,
@@ -236,6 +276,8 @@ internal static class IntentLexicon
                 "можете", "щось", "тут", "там", "вже", "потрібно", "треба", "хочу", "дай", "дайте", "скажи", "скажіть",
                 "як", "наскільки", "наявні", "мають", "має", "буде", "будуть", "так", "тепер",
                 "якщо", "тенанта", "тенанті", "організації", "ними", "них", "не", "прийнят*", "прийнято", "прийняли",
+                "успішн*", "повідомляє", "повідомляють", "повідомила", "станом", "кінця", "інший", "інша", "інше", "використову*",
+                "даними",
             ],
             [Cue.Ordinary] = [],
             [Cue.Ade] = ["ade", "dep", "abm", "asm", "реєстрац*", "автоматичн* реєстрац*", "dep-маркер*", "ade-маркер*"],
@@ -253,11 +295,22 @@ internal static class IntentLexicon
             [Cue.Expiring] =
             [
                 "сплива*", "спливе", "спливу*", "закінчу*", "закінчит*", "мина*", "термін дії", "терміну дії", "поновлен*",
-                "продовжи*", "строк дії", "понов*",
+                "продовжи*", "строк дії", "понов*", "згорит*", "згорят*",
             ],
-            [Cue.Expired] = ["сплив", "спливла", "спливло", "спливли", "закінчив*", "закінчил*", "простроч*", "минув", "минула"],
+            [Cue.Expired] =
+            [
+                "сплив", "спливла", "спливло", "спливли", "закінчив*", "закінчил*", "простроч*", "минув", "минула", "згорів", "згоріла",
+                "згоріли",
+            ],
+            // "Оновити" renews a token but also refreshes a page or data.
+            [Cue.RenewIfAboutTokens] = ["онов*"],
             [Cue.Soon] = ["незабаром", "скоро", "найближч*", "протягом", "наступн*", "впродовж"],
-            [Cue.Question] = ["що", "які", "який", "яка", "коли", "котрі", "хто", "чи"],
+            [Cue.Question] = ["що", "які", "який", "яка", "коли", "котрі", "хто"],
+            [Cue.YesNo] = ["чи", "чи є"],
+            [Cue.HowMany] = ["скільки"],
+            [Cue.HowLong] = ["як довго", "скільки часу", "на скільки"],
+            [Cue.Remaining] = ["залиш*", "лишил*", "лиша*", "зостал*"],
+            [Cue.Ago] = ["тому"],
             [Cue.DayUnit] = ["дн*", "день", "доба", "доби", "добу", "діб"],
             [Cue.WeekUnit] = ["тижд*", "тижн*"],
             [Cue.MonthUnit] = ["місяц*", "місяць"],
@@ -268,26 +321,35 @@ internal static class IntentLexicon
                 "вирішит*", "чому", "як понов*", "як продовжити",
             ],
             [Cue.DetailWord] = ["детал*", "подробиц*", "інформац*", "відомості"],
-            [Cue.ShowWord] = ["покаж*", "розкаж*", "про", "відкрий"],
+            [Cue.ShowWord] = ["покаж*", "показ*", "розкаж*", "про", "відкрий"],
             [Cue.Sync] = ["синхрон*"],
-            [Cue.Stale] = ["застар*", "давн*", "завис*", "не синхронізувався", "не синхронізовано", "відстає"],
-            [Cue.Never] = ["ніколи", "ще не"],
+            [Cue.Stale] =
+            [
+                "застар*", "давн*", "завис*", "не синхронізувався", "не синхронізовано", "відстає", "остання успішна синхронізац*",
+                "останньої успішної синхронізац*",
+            ],
+            [Cue.Never] = ["ніколи", "ще не", "жодного разу", "жодної успішної"],
             [Cue.Terms] = ["умов*", "угод*", "правила"],
-            [Cue.Denied] = ["відмовлено", "доступ заборонено", "заборон*", "немає доступу", "відмова в доступі"],
+            [Cue.Denied] = ["відмовлено", "доступ заборонено", "заборон*", "немає доступу", "відмова в доступі", "відмовил*", "відмова*", "відмовлен*"],
             [Cue.Invalid] = ["недійсн*", "анульован*", "відкликан*", "пошкоджен*"],
             [Cue.NotConfigured] = ["відсутн*", "не налаштован*", "не налаштовано", "немає"],
-            [Cue.External] = ["зовнішн*", "інший mdm", "іншому mdm", "іншим mdm"],
+            [Cue.External] = ["зовнішн*", "інш* mdm", "інш* систем* mdm"],
             [Cue.Duplicate] = ["дубл*", "дублікат*", "те саме розташування"],
             [Cue.Failed] = ["не вдал*", "невдал*", "збій", "збою", "збої", "помилкою"],
+            [Cue.Unexpected] = ["неочікуван*", "неочікуван* стан*"],
             [Cue.Subscribe] = ["підпис*", "підпиш*", "сповіщай", "повідомляй", "надсилай"],
             [Cue.Unsubscribe] = ["відпис*", "відпиш*", "вимкни сповіщення", "заглуши*"],
             [Cue.AlertNoun] = ["сповіщ*", "попереджен*", "нагадуван*", "алерт*", "повідомлен*"],
-            [Cue.Enable] = ["увімкн*", "включ*", "запусти", "почни", "активуй", "отримува*"],
-            [Cue.Disable] = ["вимкн*", "зупин*", "припин*", "не надсилай", "не хочу", "не треба", "скасу*", "більше не", "досить", "відключ*"],
+            [Cue.Enable] = ["увімкн*", "вмика*", "вмикн*", "включ*", "запусти", "почни", "активуй", "отримува*"],
+            [Cue.Disable] = ["вимкн*", "вимика*", "зупин*", "припин*", "не надсилай", "не хочу", "не треба", "скасу*", "більше не", "досить", "відключ*"],
             [Cue.Critical] = ["критичн*", "термінов*", "серйозн*"],
             [Cue.Only] = ["лише", "лиш", "тільки", "виключно"],
             [Cue.Every] = ["всі", "усі", "всіх", "усіх", "всіма", "усіма"],
-            [Cue.Help] = ["допомог*", "довідк*", "що ти вмієш", "що вмієш", "що ти можеш", "команд*", "як користуватися", "допоможи"],
+            [Cue.Help] =
+            [
+                "допомог*", "довідк*", "що ти вмієш", "що вмієш", "вміє", "що ти можеш", "команд*", "як користуватися", "допоможи",
+                "як до нього звертатися",
+            ],
             [Cue.Greeting] = ["привіт", "вітаю", "добрий день", "доброго дня", "добрий ранок", "доброго ранку", "добрий вечір", "здрастуйте", "здоровенькі були", "хай", "агов"],
             [Cue.Thanks] = ["дякую", "дяку*", "спасибі", "дяка", "щиро дякую"],
             [Cue.OffTopic] =

@@ -30,8 +30,22 @@ internal enum Cue
 
     Expiring,
     Expired,
+    /// Renews a token when the text is about tokens, refreshes anything else: uk "оновити".
+    RenewIfAboutTokens,
     Soon,
+    /// A question word: "what", "which", "mikä", "що".
     Question,
+    /// Opens a yes/no question: "is", "are", "onko", "чи". "Are there sync errors?" asks about the
+    /// tokens; "what is a sync error?" asks what it means.
+    YesNo,
+    /// "how many", "montako", "скільки": with a day unit or "left" it asks how long each token has.
+    HowMany,
+    /// "how long", "kuinka kauan", "як довго": asks how long each token has.
+    HowLong,
+    /// "left", "jäljellä", "залишилось".
+    Remaining,
+    /// After a count of days: "12 days ago" is when something happened, not a window.
+    Ago,
     DayUnit,
     WeekUnit,
     MonthUnit,
@@ -57,6 +71,7 @@ internal enum Cue
     External,
     Duplicate,
     Failed,
+    Unexpected,
 
     Subscribe,
     Unsubscribe,

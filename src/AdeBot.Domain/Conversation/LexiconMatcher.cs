@@ -142,6 +142,9 @@ internal sealed class Analysis(IReadOnlyList<Word> words, IReadOnlyList<Hit> hit
 
     public bool Has(Cue cue) => Hits.Any(h => h.Sense.Cue == cue);
 
+    /// The same words with more meanings found in context.
+    public Analysis With(IEnumerable<Hit> more) => new(Words, [.. Hits, .. more]);
+
     public IEnumerable<Hit> Of(Cue cue) => Hits.Where(h => h.Sense.Cue == cue);
 
     /// True when no entry gave the word a meaning (Ordinary words are content too).

@@ -18,6 +18,8 @@ internal static partial class TextNormalizer
     {
         var plain = Markup().Replace(text, " ");
         plain = Entity().Replace(plain, " ");
+        // A date ("3/12/2027", "8.12.2026" in a card's line pasted back) is not three numbers.
+        plain = Date().Replace(plain, " ");
         List<Word> words = [];
         foreach (Match match in WordPattern().Matches(plain))
         {
@@ -69,6 +71,9 @@ internal static partial class TextNormalizer
 
     [GeneratedRegex(@"&[a-z]{2,8};|&#\d{1,6};", RegexOptions.IgnoreCase)]
     private static partial Regex Entity();
+
+    [GeneratedRegex(@"(?<![0-9])[0-9]{1,4}([./-])[0-9]{1,2}\1[0-9]{1,4}(?![0-9])")]
+    private static partial Regex Date();
 
     // Letters (with their combining marks and inner apostrophes) or digits; everything else separates.
     [GeneratedRegex(@"\p{L}[\p{L}\p{M}'’ʼ`´]*|[0-9]+")]

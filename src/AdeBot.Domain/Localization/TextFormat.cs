@@ -28,9 +28,13 @@ public static class TextFormat
         _ => Texts.Text.Plural("DaysAgo", -(long)days, culture),
     };
 
-    /// How long ago something happened: hours up to two days, whole days after that.
-    public static string TimeAgo(int hours, CultureInfo culture) =>
-        hours < HoursBeforeDays ? Texts.Text.Plural("HoursAgo", hours, culture) : RelativeDays(-(hours / 24), culture);
+    /// How long ago something happened: "less than an hour ago", hours up to two days, whole days after that.
+    public static string TimeAgo(int hours, CultureInfo culture) => hours switch
+    {
+        < 1 => Texts.Text.Get("LessThanAnHourAgo", culture),
+        < HoursBeforeDays => Texts.Text.Plural("HoursAgo", hours, culture),
+        _ => RelativeDays(-(hours / 24), culture),
+    };
 
     /// A count with the culture's group separator: "2,000", "2 000".
     public static string Count(long count, CultureInfo culture) => count.ToString("N0", culture);

@@ -128,6 +128,14 @@ public sealed class RemediationCatalog(HealthRulesOptions options)
     /// Short kind labels are product names and the same in every language.
     public string KindLabel(TokenHealth token) => KindLabel(token.Kind, token.Program);
 
+    /// The name to show for a token: its own, or for the push certificate, which has none, what
+    /// the portal calls it in the user's language. `TokenHealth.Name` stays the English name, the
+    /// same in every language, for sorting and for the ids of alerts.
+    public string DisplayName(TokenHealth token, CultureInfo culture) => DisplayName(token.Kind, token.Name, culture);
+
+    internal static string DisplayName(TokenKind kind, string name, CultureInfo culture) =>
+        kind == TokenKind.Apns && name == HealthEvaluator.ApnsTokenName ? Texts.Text.Get("Name_ApnsCertificate", culture) : name;
+
     internal static string KindLabel(TokenKind kind, AppleProgram program) => kind switch
     {
         TokenKind.Apns => "APNs",
@@ -177,7 +185,7 @@ public sealed class RemediationCatalog(HealthRulesOptions options)
     /// {9} date and time of the last successful sync.
     private object[] FactArguments(TokenHealth token, Problem problem, CultureInfo culture) =>
     [
-        token.Name,
+        DisplayName(token, culture),
         token.ExpiresAt is { } expires ? TextFormat.Date(expires, culture) : Missing,
         problem.DaysLeft is { } days ? TextFormat.RelativeDays(days, culture) : Missing,
         problem.ErrorCode is { } code ? code.ToString(culture) : Missing,

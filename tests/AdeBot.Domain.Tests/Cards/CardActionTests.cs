@@ -153,6 +153,7 @@ public sealed class CardActionTests
             (healthy, _samples.Composer.ComposeHealth(healthy, context).Cards.Single()),
             (mixed, _samples.Composer.ComposeExpiring(mixed, null, context)),
             (mixed, _samples.Composer.ComposeExpiring(mixed, 200, context)),
+            (mixed, _samples.Composer.ComposeDaysLeft(mixed, context)),
             .. mixed.Tokens.Select(token => (mixed, _samples.Composer.ComposeTokenDetails(mixed, token, context))),
         ];
 
@@ -173,9 +174,11 @@ public sealed class CardActionTests
     [InlineData("mixed", """{"verb":"checkAgain","view":"tokens"}""", "Tokens that need attention: 1–5 of 5")]
     [InlineData("healthy", """{"verb":"checkAgain","view":"tokens","skip":3}""", "All Apple tokens are healthy")]
     [InlineData("mixed", """{"verb":"checkAgain","view":"details","tokenId":"ade-fabrikam","tokenKind":"ade"}""", "Fabrikam ABM")]
-    [InlineData("mixed", """{"verb":"checkAgain","view":"expiring","days":14}""", "Tokens expiring within 14 days")]
-    [InlineData("mixed", """{"verb":"checkAgain","view":"expiring","days":-5}""", "Tokens expiring within 30 days")]
-    [InlineData("mixed", """{"verb":"checkAgain","view":"expiring","days":100000000}""", "Tokens expiring within 30 days")]
+    [InlineData("mixed", """{"verb":"checkAgain","view":"expiring","days":14}""", "Tokens expired or expiring within 14 days")]
+    [InlineData("mixed", """{"verb":"checkAgain","view":"expiring","days":-5}""", "Tokens expired or expiring within 30 days")]
+    [InlineData("mixed", """{"verb":"checkAgain","view":"expiring","days":100000000}""", "Tokens expired or expiring within 30 days")]
+    [InlineData("healthy", """{"verb":"checkAgain","view":"expiring","days":14}""", "Tokens expiring within 14 days")]
+    [InlineData("mixed", """{"verb":"checkAgain","view":"daysLeft"}""", "Expiry dates of all tokens")]
     public void Check_again_composes_the_same_view_of_what_the_tenant_has_now(string tenant, string data, string heading)
     {
         var health = _samples.Evaluate(tenant == "healthy" ? _samples.Healthy() : _samples.Mixed());

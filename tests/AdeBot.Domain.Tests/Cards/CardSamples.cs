@@ -103,6 +103,7 @@ internal sealed class CardSamples
         yield return ("all-clear", Composer.ComposeHealth(healthy, context).Cards.Single());
         yield return ("expiring", Composer.ComposeExpiring(mixed, null, context));
         yield return ("expiring-none", Composer.ComposeExpiring(healthy, 14, context));
+        yield return ("days-left", Composer.ComposeDaysLeft(mixed, context));
         foreach (var token in mixed.Tokens) yield return ($"details-{token.Id}", Composer.ComposeTokenDetails(mixed, token, context));
         foreach (var topic in Enum.GetValues<RemediationTopic>()) yield return ($"explain-{topic}", Composer.ComposeExplanation(topic, context));
         foreach (var code in new[] { 0, 3, 7 }) yield return ($"error-code-{code}", Composer.ComposeExplanation(code, context));

@@ -23,7 +23,7 @@ public sealed class WhichTokenReplyTests
 
         var reply = ChatReplies.WhichToken(tokens, culture);
 
-        Assert.EndsWith(ChatText.Format("Reply_WhichToken_Failing", culture, string.Join(", ", failing.Select(t => t.Name))), reply, StringComparison.Ordinal);
+        Assert.EndsWith(ChatText.Format("Reply_WhichToken_Failing", culture, string.Join(", ", failing.Select(t => _samples.Catalog.DisplayName(t, culture)))), reply, StringComparison.Ordinal);
         Assert.All(tokens.Where(t => t.Status == HealthStatus.Healthy), t => Assert.DoesNotContain(t.Name, reply, StringComparison.Ordinal));
         Assert.Contains(ChatText.Example("DetailsWord", culture), reply, StringComparison.Ordinal);
 
@@ -45,7 +45,7 @@ public sealed class WhichTokenReplyTests
 
         var reply = ChatReplies.WhichToken(tokens, culture);
 
-        Assert.EndsWith(ChatText.Format("Reply_WhichToken_All", culture, string.Join(", ", tokens.Select(t => t.Name))), reply, StringComparison.Ordinal);
+        Assert.EndsWith(ChatText.Format("Reply_WhichToken_All", culture, string.Join(", ", tokens.Select(t => _samples.Catalog.DisplayName(t, culture)))), reply, StringComparison.Ordinal);
         // The push certificate's name is all service words, so the example names the ADE token.
         Assert.Contains(ChatText.Format("Example_DetailsOf", culture, "Northwind ABM"), reply, StringComparison.Ordinal);
     }
@@ -61,4 +61,18 @@ public sealed class WhichTokenReplyTests
         Assert.Equal(ChatReplies.MaxNamesListed, failing.Count(t => reply.Contains(t.Name, StringComparison.Ordinal)));
         Assert.EndsWith("… and 50 more.", reply, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("en-US", 11, "… and 1 more.")]
+    [InlineData("fi-FI", 11, "… ja 1 muu.")]
+    [InlineData("fi-FI", 12, "… ja 2 muuta.")]
+    [InlineData("uk-UA", 31, "… і ще 21.")]
+    public void Counts_the_rest_in_the_plural_form_of_the_number(string locale, int failingCount, string ending)
+    {
+        List<TokenHealth> failing = [.. _samples.Evaluate(_samples.ManyFailing(failingCount)).Tokens.Where(t => t.Status != HealthStatus.Healthy)];
+
+        Assert.Equal(failingCount, failing.Count);
+        Assert.EndsWith(ending, ChatReplies.WhichToken(failing, CultureInfo.GetCultureInfo(locale)), StringComparison.Ordinal);
+    }
+
 }

@@ -146,6 +146,7 @@ public sealed class IntentRecognizerTests
         { "чи дійсний сертифікат APNs", IntentKind.Health },
         { "<at>AdeBot</at> чи справні наші маркери?", IntentKind.Health },
         { "що спливає за 10 днів", IntentKind.ExpiringSoon },
+        { "що скоро згорить?", IntentKind.ExpiringSoon },
         { "які маркери спливають найближчим часом", IntentKind.ExpiringSoon },
         { "покажи маркер Contoso ABM", IntentKind.TokenDetails },
         { "деталі", IntentKind.TokenDetails },
@@ -271,6 +272,116 @@ public sealed class IntentRecognizerTests
     }
 
     [Theory]
+    [InlineData("montako päivää ADE-tunnuksella on jäljellä?")]
+    [InlineData("montako päivää ADE-tunnuksella on voimassaoloa jäljellä?")]
+    [InlineData("kuinka monta päivää tunnuksilla on jäljellä")]
+    [InlineData("kuinka kauan push-varmenne on voimassa?")]
+    [InlineData("скільки днів залишилось до кінця терміну дії маркера?")]
+    [InlineData("скільки днів лишилося маркерам ADE")]
+    [InlineData("як довго діє маркер ADE?")]
+    [InlineData("how many days are left on my ADE token?")]
+    [InlineData("how many days left?")]
+    [InlineData("how long until the push certificate expires?")]
+    public void How_many_days_asks_what_every_token_has_left(string text)
+    {
+        var intent = Recognizer.Recognize(text);
+
+        Assert.Equal(IntentKind.ExpiringSoon, intent.Kind);
+        Assert.True(intent.AsksDaysLeft);
+        Assert.Null(intent.Days);
+    }
+
+    [Theory]
+    [InlineData("which tokens expire in days?", null)]
+    [InlineData("mitkä tunnukset vanhenevat päivien sisällä", null)]
+    [InlineData("які маркери спливають за дні", null)]
+    [InlineData("how many tokens expire in 30 days?", 30)]
+    [InlineData("how many tokens expire soon?", null)]
+    [InlineData("montako tunnusta vanhenee 14 päivän sisällä", 14)]
+    [InlineData("скільки маркерів спливає за тиждень", 7)]
+    public void A_day_unit_without_a_number_sets_no_window(string text, int? days)
+    {
+        var intent = Recognizer.Recognize(text);
+
+        Assert.Equal(IntentKind.ExpiringSoon, intent.Kind);
+        Assert.Equal(days, intent.Days);
+        Assert.False(intent.AsksDaysLeft);
+    }
+
+    [Theory]
+    [InlineData("expired 12 days ago", RemediationTopic.AdeExpired)]
+    [InlineData("vanheni 12 päivää sitten", RemediationTopic.AdeExpired)]
+    [InlineData("термін дії минув 12 днів тому", RemediationTopic.AdeExpired)]
+    [InlineData("last successful sync 4 days ago", RemediationTopic.SyncStale)]
+    public void Days_ago_are_a_date_not_a_window(string text, RemediationTopic topic)
+    {
+        var intent = Recognizer.Recognize(text);
+
+        Assert.Equal(IntentKind.ExplainError, intent.Kind);
+        Assert.Equal(topic, intent.Topic);
+        Assert.Null(intent.Days);
+    }
+
+    [Theory]
+    [InlineData("onko jotain vanhentumassa?", IntentKind.ExpiringSoon)]
+    [InlineData("mikä on umpeutumassa?", IntentKind.ExpiringSoon)]
+    [InlineData("onko jokin päättymässä tässä kuussa", IntentKind.ExpiringSoon)]
+    [InlineData("mikä tunnus on loppumassa", IntentKind.ExpiringSoon)]
+    [InlineData("onko ADE-tunnukset kunnossako?", IntentKind.Health)]
+    [InlineData("mikä vanheni", IntentKind.ExpiringSoon)]
+    [InlineData("які маркери потрібно оновити?", IntentKind.ExpiringSoon)]
+    [InlineData("онови маркер ADE", IntentKind.ExpiringSoon)]
+    [InlineData("onko Apple-yhteydet kunnossa?", IntentKind.Health)]
+    public void Inflected_forms_are_words_not_forgiven_typos(string text, IntentKind kind)
+    {
+        var intent = Recognizer.Recognize(text);
+
+        Assert.Equal(kind, intent.Kind);
+        Assert.Equal(0.9, intent.Confidence);
+    }
+
+    [Theory]
+    [InlineData("онови сторінку")]
+    [InlineData("оновлення")]
+    public void Refreshing_something_else_is_not_renewing_a_token(string text) =>
+        Assert.NotEqual(IntentKind.ExpiringSoon, Recognizer.Recognize(text).Kind);
+
+    [Theory]
+    [InlineData("sync is not working")]
+    [InlineData("the sync does not work")]
+    [InlineData("sync ei toimi")]
+    [InlineData("synkka ei toimi")]
+    [InlineData("synkronointi ei toimi")]
+    [InlineData("синхронізація не працює")]
+    [InlineData("синхронізація не працює з ABM")]
+    public void A_sync_that_does_not_work_is_about_the_tokens(string text) =>
+        Assert.Equal(IntentKind.Health, Recognizer.Recognize(text).Kind);
+
+    /// Microsoft's in-portal alert ("Apple Automatic Device Enrollment sync errors") in the words an
+    /// admin who read it would ask in: whether there are any is the health check.
+    [Theory]
+    [InlineData("ADE sync errors?")]
+    [InlineData("are there any sync errors?")]
+    [InlineData("onko ADE-synkronointivirheitä?")]
+    [InlineData("onko synkronointivirheitä")]
+    [InlineData("чи є помилки синхронізації ADE?")]
+    [InlineData("чи є помилки синхронізації")]
+    public void Asking_whether_there_are_sync_errors_is_a_health_check(string text) =>
+        Assert.Equal(IntentKind.Health, Recognizer.Recognize(text).Kind);
+
+    [Theory]
+    [InlineData("onko kaikki kunnossa?")]
+    [InlineData("is everything ok?")]
+    [InlineData("чи все норм?")]
+    public void Asking_whether_all_is_well_is_a_health_check(string text)
+    {
+        var intent = Recognizer.Recognize(text);
+
+        Assert.Equal(IntentKind.Health, intent.Kind);
+        Assert.InRange(intent.Confidence, 0.3, 0.75);
+    }
+
+    [Theory]
     [InlineData("details for Contoso ABM", "Contoso ABM")]
     [InlineData("show token Fabrikam School 2024", "Fabrikam School 2024")]
     [InlineData("Contoso-ABM details please", "Contoso ABM")]
@@ -314,6 +425,16 @@ public sealed class IntentRecognizerTests
     [InlineData("mitä tarkoittaa virhe 3", 3)]
     [InlineData("що означає помилка 3", 3)]
     [InlineData("що означає код помилки 7", 7)]
+    [InlineData("mitä synkronointivirhe 7 tarkoittaa?", 7)]
+    [InlineData("synkkavirhe 3", 3)]
+    [InlineData("saan synkronointivirheen 3 DEP-synkassa", 3)]
+    [InlineData("ADE-synkronointivirhe 7", 7)]
+    [InlineData("virhe kolme", 3)]
+    [InlineData("mitä virhekoodi seitsemän tarkoittaa", 7)]
+    [InlineData("помилка три", 3)]
+    [InlineData("що означає код сім", 7)]
+    [InlineData("error code three", 3)]
+    [InlineData("what does error seven mean", 7)]
     public void Reads_the_error_code(string text, int code)
     {
         var intent = Recognizer.Recognize(text);
@@ -341,6 +462,15 @@ public sealed class IntentRecognizerTests
     [InlineData("що робити, якщо не прийнято умови", RemediationTopic.TermsNotAccepted)]
     [InlineData("прострочений маркер", RemediationTopic.AdeExpired)]
     [InlineData("що означає доступ заборонено", RemediationTopic.AccessDenied)]
+    [InlineData("access denied by Apple", RemediationTopic.AccessDenied)]
+    [InlineData("Apple epäsi pääsyn", RemediationTopic.AccessDenied)]
+    [InlineData("mitä tarkoittaa, että Apple on estänyt pääsyn", RemediationTopic.AccessDenied)]
+    [InlineData("pääsy estetty", RemediationTopic.AccessDenied)]
+    [InlineData("Apple відмовила в доступі, що це означає?", RemediationTopic.AccessDenied)]
+    [InlineData("відмова в доступі", RemediationTopic.AccessDenied)]
+    [InlineData("what is a sync error?", RemediationTopic.SyncError)]
+    [InlineData("miten APNs-varmenne uusitaan?", RemediationTopic.ApnsExpiring)]
+    [InlineData("mitä odottamaton tila tarkoittaa", RemediationTopic.VppUnexpectedState)]
     public void Reads_the_topic_to_explain(string text, RemediationTopic topic)
     {
         var intent = Recognizer.Recognize(text);

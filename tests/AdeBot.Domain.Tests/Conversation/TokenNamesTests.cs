@@ -27,6 +27,30 @@ public sealed class TokenNamesTests
         Assert.Equal([id], found.Select(t => t.Id));
     }
 
+    [Theory]
+    [InlineData("en-US")]
+    [InlineData("fi-FI")]
+    [InlineData("uk-UA")]
+    public void The_name_a_card_shows_finds_its_token(string locale)
+    {
+        var culture = System.Globalization.CultureInfo.GetCultureInfo(locale);
+        var tokens = _samples.Evaluate(_samples.Mixed()).Tokens;
+
+        Assert.All(tokens, token => Assert.Equal([token], TokenNames.Find(_samples.Catalog.DisplayName(token, culture), tokens)));
+    }
+
+    [Theory]
+    [InlineData("en-US", "Apple MDM Push certificate")]
+    [InlineData("fi-FI", "Apple MDM -push-varmenne")]
+    [InlineData("uk-UA", "Push-сертифікат Apple MDM")]
+    public void The_push_certificate_is_shown_by_its_name_in_the_language_and_keeps_its_english_name(string locale, string shown)
+    {
+        var apns = _samples.Evaluate(_samples.Mixed()).Tokens.Single(t => t.Id == HealthEvaluator.ApnsTokenId);
+
+        Assert.Equal(shown, _samples.Catalog.DisplayName(apns, System.Globalization.CultureInfo.GetCultureInfo(locale)));
+        Assert.Equal(HealthEvaluator.ApnsTokenName, apns.Name);
+    }
+
     [Fact]
     public void An_exact_name_wins_over_names_that_merely_contain_it()
     {

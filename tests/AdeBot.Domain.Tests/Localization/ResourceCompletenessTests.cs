@@ -122,6 +122,40 @@ public sealed partial class ResourceCompletenessTests
         Assert.Contains("Apple School Manager (ASM)", ukrainian);
     }
 
+    /// Wordings the language review retired, and the term each gave way to: Apple's and Microsoft's
+    /// current names, one Finnish verb for uploading to Intune (download stays plain "lataa"),
+    /// "Apple-yhteydet" for the whole group, which "Apple-tunnukset" (Apple ID sign-ins) misnamed,
+    /// and in Ukrainian a term that expires ("термін дії спливає"), never the token itself.
+    public static TheoryData<string, string, string> RetiredTerms => new()
+    {
+        { "en", "Managed Apple ID", "Managed Apple Account" },
+        { "fi", "hallittu Apple ID", "hallittu Apple-tili" },
+        { "fi", "ylläpitäjä", "järjestelmänvalvoja" },
+        { "fi", "järjestelmänvalvojan hyväksyn", "järjestelmänvalvojan suostumuksen" },
+        { "fi", "lähetä se Intuneen", "lataa se Intuneen" },
+        { "fi", "lataamisen jälkeen", "ladattu Intuneen" },
+        { "fi", "Apple-tunnu", "Apple-yhteyksien" },
+        { "fi", "uusimisaika", "lisäaika" },
+        { "uk", "керований Apple ID", "керований обліковий запис Apple" },
+        { "uk", "застосун", "програм" },
+        { "uk", "маркери, що спливають", "термін дії яких спливає" },
+        { "uk", "не спливає протягом", "не спливає термін дії" },
+        { "uk", "зламан", "збій синхронізації" },
+        { "uk", "зламаєт", "збій синхронізації" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RetiredTerms))]
+    public void Retired_wordings_gave_way_to_the_settled_term(string language, string retired, string settled)
+    {
+        var texts = new[] { nameof(Texts.Remediation), nameof(Texts.Text), Chat }
+            .SelectMany(file => language == "en" ? Load(file, "fi").English.Values : Load(file, language).Translated.Values)
+            .ToList();
+
+        Assert.DoesNotContain(texts, text => text.Contains(retired, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(texts, text => text.Contains(settled, StringComparison.Ordinal));
+    }
+
     private static (Dictionary<string, string> English, Dictionary<string, string> Translated, CultureInfo Culture) Load(string file, string language)
     {
         var manager = file switch

@@ -41,6 +41,9 @@ public sealed class TextFormatTests
         Assert.Equal(expected, TextFormat.RelativeDays(days, CultureInfo.GetCultureInfo(culture)));
 
     [Theory]
+    [InlineData("en-US", 0, "less than an hour ago")]
+    [InlineData("fi-FI", 0, "alle tunti sitten")]
+    [InlineData("uk-UA", 0, "менше години тому")]
     [InlineData("en-US", 1, "1 hour ago")]
     [InlineData("en-US", 30, "30 hours ago")]
     [InlineData("en-US", 47, "47 hours ago")]

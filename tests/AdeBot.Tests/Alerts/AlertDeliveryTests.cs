@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 using AdeBot.Alerts;
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Health;
+using AdeBot.Domain.Remediation;
 using AdeBot.Domain.Tokens;
 using AdeBot.Testing;
 using AdeBot.Testing.Connector;
@@ -27,7 +29,7 @@ public sealed class AlertDeliveryTests
 
         var reading = await host.Get<ITokenInventory>().ReadAsync(AlertsTestHost.TenantId, TestTimeout.Token);
         var tokens = host.Get<HealthEvaluator>().Evaluate(reading.Snapshot!).Tokens;
-        var failing = tokens.Where(t => t.Status != HealthStatus.Healthy).Select(t => t.Name).ToList();
+        var failing = tokens.Where(t => t.Status != HealthStatus.Healthy).ToList();
         var healthy = tokens.Where(t => t.Status == HealthStatus.Healthy).Select(t => t.Name).ToList();
         var problems = tokens.Sum(t => t.Problems.Count(p => p.Severity != HealthStatus.Healthy));
         Assert.True(failing.Count > 1, "the sample tenant has several failing tokens");
@@ -39,7 +41,9 @@ public sealed class AlertDeliveryTests
         var channel = Assert.Single(sent, s => s.ConversationId == "19:general@thread.tacv2");
         foreach (var alert in sent)
         {
-            Assert.All(failing, name => Assert.Contains(name, alert.AllText));
+            // As the cards name them in the alert's language (the push certificate has a name per language).
+            var culture = CultureInfo.GetCultureInfo(alert.Activity.Locale!);
+            Assert.All(failing, token => Assert.Contains(host.Get<RemediationCatalog>().DisplayName(token, culture), alert.AllText));
             Assert.All(healthy, name => Assert.DoesNotContain(name, alert.AllText));
             Assert.False(string.IsNullOrWhiteSpace(alert.Summary));
             Assert.Equal("message", alert.Activity.Type);
@@ -55,8 +59,8 @@ public sealed class AlertDeliveryTests
 
         // A channel alert is a new post for everyone: no thread, no recipient, no personal feed alert.
         Assert.Equal("fi-FI", channel.Activity.Locale);
-        Assert.Equal($"{problems} ongelmaa Apple-tunnuksissa", channel.Title);
-        Assert.StartsWith($"{problems} ongelmaa Apple-tunnuksissa, kiireellisin: ", channel.Summary);
+        Assert.Equal($"{problems} ongelmaa Apple-yhteyksissä", channel.Title);
+        Assert.StartsWith($"{problems} ongelmaa Apple-yhteyksissä, kiireellisin: ", channel.Summary);
         Assert.Null(channel.Activity.Recipient);
         Assert.True(channel.Activity.Conversation?.IsGroup);
         Assert.False(channel.Activity.ChannelData!.Value.TryGetProperty("notification", out _));

@@ -20,7 +20,7 @@ public sealed class AlertTimeTravelTests
 
     private static Delivery[] ExpiresIn(int hour, int days) => BothLanguages(hour,
         "1 problem with Apple tokens", $"1 Apple token problem: Contoso VPP – Expires in {days} {(days == 1 ? "day" : "days")} (12/24/2026)",
-        "1 ongelma Apple-tunnuksissa", $"1 ongelma Apple-tunnuksissa: Contoso VPP – Vanhenee {days} päivän kuluttua (24.12.2026)");
+        "1 ongelma Apple-yhteyksissä", $"1 ongelma Apple-yhteyksissä: Contoso VPP – Vanhenee {days} päivän kuluttua (24.12.2026)");
 
     /// The token expires at hour 768 (day 32); each threshold alerts at the first check that crosses it.
     private static readonly Delivery[] AlertsBeforeDay14 = [.. ExpiresIn(2 * 24, 30)];
@@ -32,14 +32,14 @@ public sealed class AlertTimeTravelTests
         .. ExpiresIn(31 * 24, 1),
         .. BothLanguages(32 * 24,
             "1 problem with Apple tokens", "1 Apple token problem: Contoso VPP – Expired today",
-            "1 ongelma Apple-tunnuksissa", "1 ongelma Apple-tunnuksissa: Contoso VPP – Vanheni tänään"),
+            "1 ongelma Apple-yhteyksissä", "1 ongelma Apple-yhteyksissä: Contoso VPP – Vanheni tänään"),
         // Renewed on day 34, before the first "still expired" reminder (day 39) was due.
         .. BothLanguages(VppTimeline.RenewedAtHour,
             "Apple token problems resolved", "resolved: 1",
-            "Apple-tunnusten ongelmat ratkesivat", "ratkesi: 1"),
+            "Apple-yhteyksien ongelmat on ratkaistu", "ratkaistu: 1"),
         .. BothLanguages(VppTimeline.SyncFailsAtHour,
             "1 problem with Apple tokens", "1 Apple token problem: Contoso VPP – Last sync failed",
-            "1 ongelma Apple-tunnuksissa", "1 ongelma Apple-tunnuksissa: Contoso VPP – Viimeisin synkronointi epäonnistui"),
+            "1 ongelma Apple-yhteyksissä", "1 ongelma Apple-yhteyksissä: Contoso VPP – Viimeisin synkronointi epäonnistui"),
     ];
 
     [Fact]

@@ -122,7 +122,7 @@ public sealed class AdminGroupConversationTests(AdminGroupBotHost host) : IClass
 {
     [Theory]
     [InlineData("en-US", "are my ADE tokens healthy?", "Apple token health")]
-    [InlineData("fi-FI", "onko DEP-tunnukset kunnossa?", "Apple-tunnusten kunto")]
+    [InlineData("fi-FI", "onko DEP-tunnukset kunnossa?", "Apple-yhteyksien kunto")]
     public async Task A_member_of_an_admin_group_gets_the_answer(string locale, string question, string heading)
     {
         var chat = new TeamsChat(host, tenantId: AdminGroupBotHost.Tenant, locale: locale, userAadObjectId: AdminGroupBotHost.Admin);

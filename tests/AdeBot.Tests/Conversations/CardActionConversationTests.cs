@@ -22,7 +22,7 @@ public sealed class CardActionConversationTests(SampleBotHost host) : IClassFixt
     {
         // locale, question, the summary card's heading
         { "en-US", "status", "Apple token health" },
-        { "fi-FI", "tilanne", "Apple-tunnusten kunto" },
+        { "fi-FI", "tilanne", "Apple-yhteyksien kunto" },
         { "uk-UA", "статус", "Стан маркерів Apple" },
     };
 
@@ -74,7 +74,7 @@ public sealed class CardActionConversationTests(SampleBotHost host) : IClassFixt
         var refreshed = IsCard15(answer.Card);
         Assert.Contains("Contoso ABM – Oulu", TextBlocks(refreshed));
         Assert.Contains("0b8f6c1e-0004-4a52-9d7e-5a3b1e000004", Strings(refreshed));
-        Assert.DoesNotContain("Apple-tunnusten kunto", TextBlocks(refreshed));
+        Assert.DoesNotContain("Apple-yhteyksien kunto", TextBlocks(refreshed));
         LinksAreLocalized([refreshed], "/fi-fi/");
         Assert.Empty(answer.Posted);
     }
@@ -88,7 +88,7 @@ public sealed class CardActionConversationTests(SampleBotHost host) : IClassFixt
         var answer = await chat.InvokeAsync(TeamsChat.ExecuteValue(Assert.Single(Executes(expiring, CardVerbs.CheckAgain))));
 
         var refreshed = IsCard15(answer.Card);
-        Assert.Contains("Маркери, що спливають протягом 10 днів", TextBlocks(refreshed));
+        Assert.Contains("Маркери, термін дії яких минув або спливає протягом 10 днів", TextBlocks(refreshed));
         Assert.Contains("Contoso ABM – Oulu", AllText(refreshed));
         Assert.DoesNotContain("Contoso ABM – Tampere", AllText(refreshed));
     }
@@ -110,7 +110,7 @@ public sealed class CardActionConversationTests(SampleBotHost host) : IClassFixt
 
     [Theory]
     [InlineData("en-US", "Apple token health")]
-    [InlineData("fi-FI", "Apple-tunnusten kunto")]
+    [InlineData("fi-FI", "Apple-yhteyksien kunto")]
     [InlineData("uk-UA", "Стан маркерів Apple")]
     public async Task A_check_again_button_sent_before_cards_named_their_view_still_answers_with_the_summary_card(string locale, string heading)
     {
@@ -135,14 +135,14 @@ public sealed class CardActionConversationTests(SampleBotHost host) : IClassFixt
 
         var replies = await chat.SendAsync(chat.Submit(new JsonObject { ["verb"] = CardVerbs.CheckAgain }));
 
-        Assert.Contains("Apple-tunnusten kunto", TextBlocks(IsCard(Assert.Single(replies))));
+        Assert.Contains("Apple-yhteyksien kunto", TextBlocks(IsCard(Assert.Single(replies))));
     }
 
     public enum CardWithoutData { Welcome, Help, Explanation }
 
     [Theory]
     [InlineData(CardWithoutData.Welcome, "en-US", "Apple token health")]
-    [InlineData(CardWithoutData.Help, "fi-FI", "Apple-tunnusten kunto")]
+    [InlineData(CardWithoutData.Help, "fi-FI", "Apple-yhteyksien kunto")]
     [InlineData(CardWithoutData.Explanation, "uk-UA", "Стан маркерів Apple")]
     public async Task Check_now_on_a_card_that_shows_no_tokens_posts_the_health_answer_and_answers_the_invoke_with_its_summary(
         CardWithoutData kind, string locale, string heading)
@@ -160,7 +160,7 @@ public sealed class CardActionConversationTests(SampleBotHost host) : IClassFixt
     }
 
     [Theory]
-    [InlineData(CardWithoutData.Welcome, "fi-FI", "Apple-tunnusten kunto")]
+    [InlineData(CardWithoutData.Welcome, "fi-FI", "Apple-yhteyksien kunto")]
     [InlineData(CardWithoutData.Help, "en-US", "Apple token health")]
     public async Task Check_now_by_submit_posts_the_health_answer_and_nothing_else(CardWithoutData kind, string locale, string heading)
     {

@@ -23,10 +23,10 @@ public sealed class IntentConversationTests(SampleBotHost host) : IClassFixture<
     {
         // locale, question, the summary card's heading, Learn locale segment
         { "en-US", "are my ADE tokens healthy?", "Apple token health", "/en-us/" },
-        { "fi-FI", "onko DEP-tunnukset kunnossa?", "Apple-tunnusten kunto", "/fi-fi/" },
+        { "fi-FI", "onko DEP-tunnukset kunnossa?", "Apple-yhteyksien kunto", "/fi-fi/" },
         { "uk-UA", "чи все гаразд з маркерами ADE?", "Стан маркерів Apple", "/uk-ua/" },
         { "en-GB", "how are my DEP tokens doing", "Apple token health", "/en-us/" },
-        { "fi-FI", "tarkista tunnukset", "Apple-tunnusten kunto", "/fi-fi/" },
+        { "fi-FI", "tarkista tunnukset", "Apple-yhteyksien kunto", "/fi-fi/" },
         { "uk-UA", "перевір маркери", "Стан маркерів Apple", "/uk-ua/" },
     };
 
@@ -51,9 +51,13 @@ public sealed class IntentConversationTests(SampleBotHost host) : IClassFixture<
     public static TheoryData<string, string, string, string[], string[]> ExpiringQuestions => new()
     {
         // locale, question, heading, tokens listed, tokens not listed (the sample's expire in -12, 3, 20, 25 and 240 days)
-        { "en-US", "what expires in the next 14 days", "Tokens expiring within 14 days", ["Contoso ABM – Kyiv", "Contoso ABM – Oulu"], ["Contoso ABM – Tampere", HealthySampleToken] },
-        { "fi-FI", "mitkä vanhenevat 30 päivän sisällä", "30 päivän sisällä vanhenevat tunnukset", ["Contoso ABM – Kyiv", "Contoso ABM – Oulu", "Contoso ABM – Tampere"], [HealthySampleToken] },
-        { "uk-UA", "що спливає за 10 днів", "Маркери, що спливають протягом 10 днів", ["Contoso ABM – Kyiv", "Contoso ABM – Oulu"], ["Contoso ABM – Tampere", HealthySampleToken] },
+        { "en-US", "what expires in the next 14 days", "Tokens expired or expiring within 14 days", ["Contoso ABM – Kyiv", "Contoso ABM – Oulu"], ["Contoso ABM – Tampere", HealthySampleToken] },
+        { "fi-FI", "mitkä vanhenevat 30 päivän sisällä", "Vanhentuneet ja 30 päivän sisällä vanhenevat tunnukset", ["Contoso ABM – Kyiv", "Contoso ABM – Oulu", "Contoso ABM – Tampere"], [HealthySampleToken] },
+        { "uk-UA", "що спливає за 10 днів", "Маркери, термін дії яких минув або спливає протягом 10 днів", ["Contoso ABM – Kyiv", "Contoso ABM – Oulu"], ["Contoso ABM – Tampere", HealthySampleToken] },
+        // "How many days are left?" has no window: every token, each with the days it has left.
+        { "en-US", "how many days are left on my ADE tokens?", "Expiry dates of all tokens", ["Contoso ABM – Kyiv", "Contoso ABM – Oulu", "Contoso ABM – Tampere", HealthySampleToken, "(in 240 days)", "(12 days ago)"], [] },
+        { "fi-FI", "montako päivää ADE-tunnuksella on jäljellä?", "Kaikkien tunnusten vanhenemispäivät", ["Contoso ABM – Kyiv", "Contoso ABM – Oulu", "Contoso ABM – Tampere", HealthySampleToken, "(240 päivän kuluttua)", "(12 päivää sitten)"], [] },
+        { "uk-UA", "скільки днів залишилось до кінця терміну дії маркера?", "Терміни дії всіх маркерів", ["Contoso ABM – Kyiv", "Contoso ABM – Oulu", "Contoso ABM – Tampere", HealthySampleToken, "(через 240 днів)", "(12 днів тому)"], [] },
     };
 
     [Theory]
@@ -234,10 +238,10 @@ public sealed class IntentConversationTests(SampleBotHost host) : IClassFixture<
     }
 
     [Theory]
-    [InlineData("en-US", "suomeksi", "fi", "Apple-tunnusten kunto", "/fi-fi/")]
+    [InlineData("en-US", "suomeksi", "fi", "Apple-yhteyksien kunto", "/fi-fi/")]
     [InlineData("en-US", "in Ukrainian", "uk", "Стан маркерів Apple", "/uk-ua/")]
     [InlineData("fi-FI", "englanniksi", "en", "Apple token health", "/en-us/")]
-    [InlineData("uk-UA", "по-фінськи", "fi", "Apple-tunnusten kunto", "/fi-fi/")]
+    [InlineData("uk-UA", "по-фінськи", "fi", "Apple-yhteyksien kunto", "/fi-fi/")]
     public async Task A_language_choice_is_remembered_for_the_conversation_whatever_the_client_locale(
         string clientLocale, string choice, string language, string heading, string learnSegment)
     {
@@ -262,13 +266,13 @@ public sealed class IntentConversationTests(SampleBotHost host) : IClassFixture<
         var first = await chat.SayAsync("are my tokens healthy in Finnish");
         var later = await chat.SayAsync("help");
 
-        IsHealthAnswer(first, "Apple-tunnusten kunto");
+        IsHealthAnswer(first, "Apple-yhteyksien kunto");
         Assert.Equal("Mitä voit kysyä", TextBlocks(IsCard(Assert.Single(later)))[0]);
     }
 
     [Theory]
     [InlineData("en-US", "are my ADE tokens healthy?", "Apple token health")]
-    [InlineData("fi-FI", "onko DEP-tunnukset kunnossa?", "Apple-tunnusten kunto")]
+    [InlineData("fi-FI", "onko DEP-tunnukset kunnossa?", "Apple-yhteyksien kunto")]
     [InlineData("uk-UA", "чи все гаразд з маркерами ADE?", "Стан маркерів Apple")]
     public async Task A_channel_message_that_mentions_the_bot_is_answered_in_that_channel_thread(string locale, string question, string heading)
     {
