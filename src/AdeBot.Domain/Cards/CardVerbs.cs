@@ -31,4 +31,6 @@ public enum CardView
     Details,
     /// Tokens expiring within data.days.
     Expiring,
+    /// One device's diagnosis; data.serial. Composed from a fresh device lookup, not from token health.
+    Device,
 }
