@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AdeBot.Domain.Devices;
 using AdeBot.Domain.Tokens;
 using AdeBot.Testing;
 using Microsoft.Extensions.Configuration;
@@ -19,14 +20,15 @@ public sealed class TestHost : IDisposable
 
     private readonly ServiceProvider _services;
 
-    public TestHost(IDictionary<string, string?> settings, FakeNetwork? network = null, ManualTimeProvider? time = null)
+    /// `clock` replaces the manual clock for tests that need timers to fire on their own (GraphBackoff).
+    public TestHost(IDictionary<string, string?> settings, FakeNetwork? network = null, ManualTimeProvider? time = null, TimeProvider? clock = null)
     {
         Time = time ?? new ManualTimeProvider();
         Network = network ?? new FakeNetwork();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
-        services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton<TimeProvider>(clock ?? Time);
         services.AddSingleton(new GraphNetwork(Network));
         services.AddTokenInventory(configuration);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
@@ -49,6 +51,11 @@ public sealed class TestHost : IDisposable
     public CapturedLogs Logs { get; } = new();
 
     public ITokenInventory Inventory => _services.GetRequiredService<ITokenInventory>();
+
+    public IDeviceInventory Devices => _services.GetRequiredService<IDeviceInventory>();
+
+    public Task<DeviceLookup> LookUpAsync(string serial, string tenantId = TenantA, bool forceRefresh = false) =>
+        Devices.LookUpAsync(tenantId, serial, forceRefresh, TestTimeout.Token);
 
     /// What ValidateOnStart checks when the host starts.
     public GraphOptions ValidatedOptions => _services.GetRequiredService<IOptions<GraphOptions>>().Value;

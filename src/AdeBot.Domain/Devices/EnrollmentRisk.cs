@@ -9,13 +9,18 @@ public sealed record TokenEnrollmentRisk(string TokenId, int DevicesWithoutProfi
 public static class EnrollmentRiskRules
 {
     /// A device still to enroll, with no profile, on a platform whose default the token lacks.
-    /// Devices removed from Apple's portal, enrolled ones and ones in a state Graph does not name are
-    /// not counted: the count must never overstate.
+    /// Devices removed from Apple's portal, enrolled ones, ones in a state Graph does not name and
+    /// platforms whose default AdeBot does not read (tvOS, visionOS) are not counted: the count must
+    /// never overstate.
     public static bool WillFailForWantOfProfile(AdeDeviceRecord device, TokenProfiles profiles) =>
         !device.IsDeleted
+        && device.Platform is DevicePlatform.Ios or DevicePlatform.MacOs
         && device.EnrollmentState is AdeEnrollmentState.NotContacted or AdeEnrollmentState.Failed
         && string.IsNullOrWhiteSpace(device.RequestedProfileId)
         && profiles.DefaultFor(device.Platform) is null;
+
+    /// True when no device of the token can fail for want of a profile: both defaults exist.
+    public static bool NoneCanFail(TokenProfiles profiles) => profiles.DefaultIos is not null && profiles.DefaultMacOs is not null;
 
     public static TokenEnrollmentRisk Count(string tokenId, IEnumerable<AdeDeviceRecord> devices, TokenProfiles profiles, bool stoppedEarly) =>
         new(tokenId, devices.Count(d => WillFailForWantOfProfile(d, profiles)), stoppedEarly);
