@@ -50,9 +50,9 @@ internal static partial class Log
     [LoggerMessage(3023, LogLevel.Warning, "Connector {Operation} on {Host} failed in transport")]
     public static partial void TransportFailed(ILogger logger, string operation, string host, Exception exception);
 
-    [LoggerMessage(3030, LogLevel.Error, "Background work {WorkName} failed")]
-    public static partial void BackgroundWorkFailed(ILogger logger, string workName, Exception exception);
+    [LoggerMessage(3030, LogLevel.Warning, "A {ActivityType} activity was not accepted (the handler's store is unavailable); answered 503, retry after {RetryAfter}")]
+    public static partial void ActivityNotAccepted(ILogger logger, string? activityType, TimeSpan retryAfter, Exception? exception);
 
-    [LoggerMessage(3031, LogLevel.Warning, "Background queue is full; dropped {WorkName}")]
-    public static partial void BackgroundQueueFull(ILogger logger, string workName);
+    [LoggerMessage(3031, LogLevel.Warning, "An interactive {Operation} to {Host} gave up after waiting {Waited} of its {Budget} budget (HTTP {Status})")]
+    public static partial void InteractiveRetryBudgetSpent(ILogger logger, string operation, string host, TimeSpan waited, TimeSpan budget, int status);
 }

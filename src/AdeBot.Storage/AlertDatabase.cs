@@ -82,6 +82,11 @@ public sealed partial class AlertDatabase(string connectionString, TimeProvider 
         try
         {
             await connection.OpenAsync(cancellationToken);
+            // SQLite's own busy handler waits in short steps for another writer (the inbox, a turn and
+            // the alert check write concurrently); without it the provider sleeps 150 ms per retry.
+            // NORMAL is durable against a crash of the process in WAL mode; only a power cut can lose
+            // the last commits.
+            await ExecuteAsync(connection, null, "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;", cancellationToken);
             return connection;
         }
         catch

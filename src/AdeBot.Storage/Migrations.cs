@@ -48,5 +48,28 @@ internal static class Migrations
                 FOREIGN KEY (tenant_id, conversation_id) REFERENCES conversation (tenant_id, conversation_id) ON DELETE CASCADE
             );
             """),
+        new(2, "inbox of accepted activities", """
+            CREATE TABLE inbox (
+                id               INTEGER PRIMARY KEY AUTOINCREMENT,
+                tenant_id        TEXT    NOT NULL COLLATE NOCASE,
+                conversation_key TEXT    NOT NULL,
+                kind             TEXT    NOT NULL,
+                payload          TEXT    NOT NULL,
+                from_local_mode  INTEGER NOT NULL CHECK (from_local_mode IN (0, 1)),
+                dedupe_key       TEXT,
+                coalesce_key     TEXT,
+                state            TEXT    NOT NULL CHECK (state IN ('Pending', 'Running', 'Done')),
+                outcome          TEXT,
+                received_at_ms   INTEGER NOT NULL,
+                not_before_ms    INTEGER NOT NULL,
+                completed_at_ms  INTEGER
+            );
+
+            -- A redelivered activity (same conversation, same activity id) is stored once.
+            CREATE UNIQUE INDEX inbox_dedupe ON inbox (conversation_key, dedupe_key) WHERE dedupe_key IS NOT NULL;
+            CREATE INDEX inbox_unfinished ON inbox (state, id) WHERE state <> 'Done';
+            CREATE INDEX inbox_waiting_question ON inbox (conversation_key, coalesce_key) WHERE state = 'Pending';
+            CREATE INDEX inbox_completed ON inbox (completed_at_ms) WHERE state = 'Done';
+            """),
     ];
 }

@@ -1,4 +1,5 @@
 using AdeBot.Domain.Alerts;
+using AdeBot.Domain.Inbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +11,7 @@ namespace AdeBot.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// Registers the SQLite subscription store and alert ledger (ISubscriptionStore, IAlertLedger)
+    /// Registers the SQLite subscription store, alert ledger and inbox (ISubscriptionStore, IAlertLedger, IInboxStore)
     /// from the `Storage` section, with the database file under `contentRoot` (StorageOptions), and
     /// a hosted service that creates and migrates the database at start-up. Needs logging.
     public static IServiceCollection AddAlertStorage(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -25,6 +26,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<SqliteAlertStore>();
         services.TryAddSingleton<ISubscriptionStore>(sp => sp.GetRequiredService<SqliteAlertStore>());
         services.TryAddSingleton<IAlertLedger>(sp => sp.GetRequiredService<SqliteAlertStore>());
+        services.TryAddSingleton<IInboxStore, SqliteInboxStore>();
         services.AddHostedService<AlertStorageInitializer>();
         return services;
     }

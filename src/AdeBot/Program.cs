@@ -3,6 +3,7 @@ using AdeBot.Alerts;
 using AdeBot.Cli;
 using AdeBot.Connector;
 using AdeBot.Conversations;
+using AdeBot.Teams;
 using AdeBot.Health;
 using AdeBot.Hosting;
 using AdeBot.Inventory;

@@ -208,6 +208,39 @@ public sealed class ConnectorClientTests : IClassFixture<HttpsConnectorFixture>
         Assert.Empty(_clock.Delays);
     }
 
+    [Theory]
+    [InlineData(ConnectorDelivery.Proactive, ConnectorStatus.Ok, 3, new[] { 7, 7 })]
+    [InlineData(ConnectorDelivery.Interactive, ConnectorStatus.Throttled, 2, new[] { 7 })]
+    [InlineData(ConnectorDelivery.Immediate, ConnectorStatus.Throttled, 1, new int[0])]
+    public async Task How_long_a_send_keeps_trying_depends_on_who_waits_for_it(
+        ConnectorDelivery delivery, ConnectorStatus expected, int requests, int[] waitedSeconds)
+    {
+        // Two 429s asking for 7 s each: an alert may wait 14 s; a person's reply (budget 10 s) takes
+        // the first wait only; a typing indicator is worthless later and is never retried.
+        _connector.Enqueue(new ScriptedResponse(429, RetryAfter: "7"), new ScriptedResponse(429, RetryAfter: "7"));
+        await using var services = Services(extra: ("Bot:InteractiveReplyMaxWaitSeconds", "10"));
+
+        var result = await Client(services).ReplyToActivityAsync(ConversationId, ActivityId, Message("hi"), delivery);
+
+        Assert.Equal(expected, result.Status);
+        Assert.Equal(requests, _connector.Requests.Count);
+        Assert.Equal(waitedSeconds.Select(s => TimeSpan.FromSeconds(s)), _clock.Delays);
+    }
+
+    [Fact]
+    public async Task An_interactive_reply_does_not_start_a_wait_longer_than_its_budget()
+    {
+        _connector.Enqueue(new ScriptedResponse(429, RetryAfter: "30"));
+        await using var services = Services(extra: ("Bot:InteractiveReplyMaxWaitSeconds", "10"));
+
+        var result = await Client(services).SendToConversationAsync(ConversationId, Message("hi"), ConnectorDelivery.Interactive);
+
+        Assert.Equal(ConnectorStatus.Throttled, result.Status);
+        Assert.Equal(TimeSpan.FromSeconds(30), result.RetryAfter);
+        Assert.Single(_connector.Requests);
+        Assert.Empty(_clock.Delays);
+    }
+
     [Fact]
     public async Task Retries_are_bounded()
     {

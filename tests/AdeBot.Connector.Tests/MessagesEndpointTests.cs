@@ -156,7 +156,7 @@ public sealed class MessagesEndpointTests(ConnectorWorld world) : IClassFixture<
     }
 
     [Fact]
-    public async Task Work_queued_in_the_background_runs_after_the_answer()
+    public async Task A_turn_resumed_from_the_stored_activity_replies_after_the_answer()
     {
         var before = world.Connector.Requests.Count;
 
@@ -164,26 +164,21 @@ public sealed class MessagesEndpointTests(ConnectorWorld world) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var requests = await world.Connector.WaitForRequestsAsync(before + 1);
-        Assert.Contains(requests.Skip(before), request => request.Body.Contains("done later", StringComparison.Ordinal));
+        var reply = Assert.Single(requests.Skip(before), request => request.Body.Contains("done later", StringComparison.Ordinal));
+        // Resumed from an authenticated turn, so the reply carries the bot's token.
+        Assert.StartsWith("Bearer ", reply.Authorization, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_failing_background_work_is_logged_and_the_queue_keeps_going()
+    public async Task An_activity_the_handler_cannot_take_gets_503_with_retry_after_and_no_detail()
     {
-        // A single worker: the work queued after the failing one only runs if the failure left that worker going.
-        var settings = ConnectorServices.AuthenticatedSettings(world.OpenId.MetadataUrl);
-        settings["Bot:BackgroundConcurrency"] = "1";
-        await using var bot = await BotTestHost.StartAsync(settings, world.Connector, world.Credential);
-        var before = world.Connector.Requests.Count;
+        using var response = await Bot.PostAsync(Activities.Message(world.ServiceUrl, "busy"), world.ValidAuthorization());
 
-        using var response = await bot.PostAsync(Activities.Message(world.ServiceUrl, "later-fail"), world.ValidAuthorization());
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var requests = await world.Connector.WaitForRequestsAsync(before + 1);
-        Assert.Contains(requests.Skip(before), request => request.Body.Contains("still working", StringComparison.Ordinal));
-        var failure = Assert.Single(bot.Logs.WithEventId(3030));
-        Assert.Contains("failing-work", failure.Message, StringComparison.Ordinal);
-        Assert.IsType<InvalidOperationException>(failure.Exception);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(7), response.Headers.RetryAfter?.Delta);
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+        var logged = Assert.Single(Bot.Logs.WithEventId(3030));
+        Assert.IsType<IOException>(logged.Exception);
     }
 
     [Fact]

@@ -30,8 +30,8 @@ public sealed class AlertDatabaseTests : IDisposable
         await second.InitializeAsync(CancellationToken.None);
 
         using var connection = _db.OpenRaw();
-        Assert.Equal($"{AlertDatabase.LatestSchemaVersion}", Scalar(connection, "SELECT group_concat(version) FROM schema_version;"));
-        Assert.Equal("alert_ledger,conversation,schema_version",
+        Assert.Equal(string.Join(',', Enumerable.Range(1, AlertDatabase.LatestSchemaVersion)), Scalar(connection, "SELECT group_concat(version) FROM schema_version;"));
+        Assert.Equal("alert_ledger,conversation,inbox,schema_version,sqlite_sequence",
             Scalar(connection, "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name);"));
     }
 

@@ -17,17 +17,17 @@ public sealed class ConnectorClient
     private readonly HttpClient _http;
     private readonly TrustedServiceUrl _serviceUrl;
     private readonly BotTokenProvider _tokens;
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly ConnectorPipelines _pipelines;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    internal ConnectorClient(HttpClient http, TrustedServiceUrl serviceUrl, BotTokenProvider tokens, ResiliencePipeline<HttpResponseMessage> pipeline,
+    internal ConnectorClient(HttpClient http, TrustedServiceUrl serviceUrl, BotTokenProvider tokens, ConnectorPipelines pipelines,
         TimeProvider time, ILogger logger)
     {
         _http = http;
         _serviceUrl = serviceUrl;
         _tokens = tokens;
-        _pipeline = pipeline;
+        _pipelines = pipelines;
         _time = time;
         _logger = logger;
     }
@@ -35,11 +35,17 @@ public sealed class ConnectorClient
     public Uri ServiceUrl => _serviceUrl.BaseUri;
 
     public Task<ConnectorResult<ResourceResponse>> SendToConversationAsync(string conversationId, Activity activity, CancellationToken cancellationToken = default) =>
-        CallAsync<ResourceResponse>(nameof(SendToConversationAsync), HttpMethod.Post, ActivitiesPath(conversationId), Serialize(activity), cancellationToken);
+        SendToConversationAsync(conversationId, activity, ConnectorDelivery.Proactive, cancellationToken);
+
+    public Task<ConnectorResult<ResourceResponse>> SendToConversationAsync(string conversationId, Activity activity, ConnectorDelivery delivery, CancellationToken cancellationToken = default) =>
+        CallAsync<ResourceResponse>(nameof(SendToConversationAsync), HttpMethod.Post, ActivitiesPath(conversationId), Serialize(activity), cancellationToken, delivery);
 
     public Task<ConnectorResult<ResourceResponse>> ReplyToActivityAsync(string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default) =>
+        ReplyToActivityAsync(conversationId, activityId, activity, ConnectorDelivery.Proactive, cancellationToken);
+
+    public Task<ConnectorResult<ResourceResponse>> ReplyToActivityAsync(string conversationId, string activityId, Activity activity, ConnectorDelivery delivery, CancellationToken cancellationToken = default) =>
         CallAsync<ResourceResponse>(nameof(ReplyToActivityAsync), HttpMethod.Post, ActivitiesPath(conversationId, activityId),
-            Serialize(activity with { ReplyToId = activity.ReplyToId ?? activityId }), cancellationToken);
+            Serialize(activity with { ReplyToId = activity.ReplyToId ?? activityId }), cancellationToken, delivery);
 
     public Task<ConnectorResult<ResourceResponse>> UpdateActivityAsync(string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default) =>
         CallAsync<ResourceResponse>(nameof(UpdateActivityAsync), HttpMethod.Put, ActivitiesPath(conversationId, activityId),
@@ -64,7 +70,8 @@ public sealed class ConnectorClient
 
     private static byte[] Serialize<T>(T body) => JsonSerializer.SerializeToUtf8Bytes(body, ConnectorJson.Options);
 
-    private async Task<ConnectorResult<T>> CallAsync<T>(string operation, HttpMethod method, string relativePath, byte[]? body, CancellationToken cancellationToken)
+    private async Task<ConnectorResult<T>> CallAsync<T>(string operation, HttpMethod method, string relativePath, byte[]? body, CancellationToken cancellationToken,
+        ConnectorDelivery delivery = ConnectorDelivery.Proactive)
     {
         var uri = new Uri(_serviceUrl.BaseUri, relativePath);
         // Ids are escaped, so a relative path cannot leave the trusted origin; this keeps it that way.
@@ -72,16 +79,18 @@ public sealed class ConnectorClient
             throw new InvalidOperationException("A Connector request left the trusted serviceUrl.");
 
         HttpResponseMessage response;
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(ConnectorRetry.Target, new ConnectorCallTarget(operation, uri.Host));
         try
         {
-            response = await _pipeline.ExecuteAsync(
-                static async (state, ct) =>
+            response = await _pipelines.For(delivery).ExecuteAsync(
+                static async (ctx, state) =>
                 {
-                    using var request = await state.Self.CreateRequestAsync(state.Method, state.Uri, state.Body, ct).ConfigureAwait(false);
-                    return await state.Self._http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
+                    using var request = await state.Self.CreateRequestAsync(state.Method, state.Uri, state.Body, ctx.CancellationToken).ConfigureAwait(false);
+                    return await state.Self._http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ctx.CancellationToken).ConfigureAwait(false);
                 },
-                (Self: this, Method: method, Uri: uri, Body: body),
-                cancellationToken).ConfigureAwait(false);
+                context,
+                (Self: this, Method: method, Uri: uri, Body: body)).ConfigureAwait(false);
         }
         catch (AuthenticationFailedException ex)
         {
@@ -92,6 +101,10 @@ public sealed class ConnectorClient
         {
             Log.TransportFailed(_logger, operation, uri.Host, ex);
             return new(ConnectorStatus.Failed, default, ErrorCode: ConnectorErrorCodes.TransportFailed);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
 
         using (response)

@@ -14,7 +14,7 @@ public sealed class ConnectorClientFactory
     private readonly BotOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<ConnectorClient> _logger;
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly ConnectorPipelines _pipelines;
 
     internal ConnectorClientFactory(IHttpClientFactory httpClients, ServiceUrlPolicy policy, BotTokenProvider tokens,
         IOptions<BotOptions> options, TimeProvider time, ILogger<ConnectorClient> logger)
@@ -25,7 +25,9 @@ public sealed class ConnectorClientFactory
         _options = options.Value;
         _time = time;
         _logger = logger;
-        _pipeline = ConnectorRetry.CreatePipeline(_options, time, logger);
+        _pipelines = new ConnectorPipelines(
+            ConnectorRetry.CreatePipeline(_options, time, logger),
+            ConnectorRetry.CreateInteractivePipeline(_options, time, logger));
     }
 
     /// A client for a reference stored from an earlier turn. <paramref name="wasLocal"/> is that turn's
@@ -43,6 +45,20 @@ public sealed class ConnectorClientFactory
         return client;
     }
 
+    /// The turn of an activity that was authenticated and accepted earlier, to be handled now (from
+    /// a durable inbox). The serviceUrl is checked against the policy again, as for a stored
+    /// reference; the token's claims are not kept, so <see cref="TurnContext.Identity"/> is null.
+    /// Throws <see cref="UntrustedServiceUrlException"/> when the serviceUrl fails the policy now.
+    public TurnContext ResumeTurn(Activity activity, bool wasLocal)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (wasLocal && !_options.AllowUnauthenticatedLocalRequests)
+            throw new UntrustedServiceUrlException("A turn from a local anonymous request needs Bot:AllowUnauthenticatedLocalRequests.");
+        if (!TryCreate(activity.ServiceUrl, wasLocal, out var client, out var reason))
+            throw new UntrustedServiceUrlException(reason);
+        return new TurnContext(activity, identity: null, wasLocal, client);
+    }
+
     internal bool TryCreate(string? serviceUrl, bool isLocal, out ConnectorClient client, out string reason)
     {
         client = null!;
@@ -51,7 +67,7 @@ public sealed class ConnectorClientFactory
             Log.ServiceUrlRefused(_logger, reason);
             return false;
         }
-        client = new ConnectorClient(_httpClients.CreateClient(BotConnectorServiceKeys.HttpClientName), trusted, _tokens, _pipeline, _time, _logger);
+        client = new ConnectorClient(_httpClients.CreateClient(BotConnectorServiceKeys.HttpClientName), trusted, _tokens, _pipelines, _time, _logger);
         return true;
     }
 }

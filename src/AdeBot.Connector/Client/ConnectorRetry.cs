@@ -5,12 +5,73 @@ using Polly.Retry;
 
 namespace AdeBot.Connector;
 
-/// Retry rules for Connector calls (reference §6, §7): 429 waits for Retry-After, 412/502/503/504
-/// back off exponentially with jitter, and nothing else is retried.
+/// Which call a retry is for, so that a log line can name it.
+internal sealed record ConnectorCallTarget(string Operation, string Host);
+
+/// One pipeline per <see cref="ConnectorDelivery"/>, built once per factory.
+internal sealed record ConnectorPipelines(ResiliencePipeline<HttpResponseMessage> Proactive, ResiliencePipeline<HttpResponseMessage> Interactive)
+{
+    public ResiliencePipeline<HttpResponseMessage> For(ConnectorDelivery delivery) => delivery switch
+    {
+        ConnectorDelivery.Interactive => Interactive,
+        ConnectorDelivery.Immediate => ResiliencePipeline<HttpResponseMessage>.Empty,
+        _ => Proactive,
+    };
+}
+
+/// Retry rules for Connector calls (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit):
+/// 429 waits for Retry-After, 412/502/503/504 back off exponentially with jitter, and nothing else
+/// is retried.
 internal static class ConnectorRetry
 {
     private static readonly TimeSpan BaseDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    public static readonly ResiliencePropertyKey<ConnectorCallTarget> Target = new("adebot.connector.target");
+    private static readonly ResiliencePropertyKey<TimeSpan> Waited = new("adebot.connector.waited");
+
+    /// For a reply a person is waiting for: the same rules, but all waits together stay within
+    /// Bot:InteractiveReplyMaxWaitSeconds. A wait that would pass it is not taken; the call then
+    /// answers with the last failure, and the give-up is logged.
+    public static ResiliencePipeline<HttpResponseMessage> CreateInteractivePipeline(BotOptions options, TimeProvider time, ILogger logger)
+    {
+        var budget = TimeSpan.FromSeconds(options.InteractiveReplyMaxWaitSeconds);
+        if (options.OutboundMaxRetries == 0 || budget <= TimeSpan.Zero) return ResiliencePipeline<HttpResponseMessage>.Empty;
+
+        return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = options.OutboundMaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = BaseDelay,
+                MaxDelay = MaxBackoff,
+                ShouldHandle = args =>
+                {
+                    if (args.Outcome.Result is not { } response || !ShouldRetry(response, time, budget)) return ValueTask.FromResult(false);
+                    var waited = args.Context.Properties.GetValue(Waited, TimeSpan.Zero);
+                    var next = GetRetryAfter(response, time) ?? BaseDelay;
+                    if (waited + next <= budget) return ValueTask.FromResult(true);
+                    var target = args.Context.Properties.GetValue(Target, new ConnectorCallTarget("call", "?"));
+                    Log.InteractiveRetryBudgetSpent(logger, target.Operation, target.Host, waited, budget, (int)response.StatusCode);
+                    return ValueTask.FromResult(false);
+                },
+                DelayGenerator = args =>
+                {
+                    var remaining = budget - args.Context.Properties.GetValue(Waited, TimeSpan.Zero);
+                    TimeSpan? wanted = args.Outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests } response ? GetRetryAfter(response, time) : null;
+                    // Exponential back-off is capped by what is left of the budget; Retry-After was checked against it already.
+                    return ValueTask.FromResult<TimeSpan?>(wanted ?? TimeSpan.FromTicks(Math.Min(remaining.Ticks, (BaseDelay * Math.Pow(2, args.AttemptNumber)).Ticks)));
+                },
+                OnRetry = args =>
+                {
+                    args.Context.Properties.Set(Waited, args.Context.Properties.GetValue(Waited, TimeSpan.Zero) + args.RetryDelay);
+                    Log.ConnectorRetry(logger, (int?)args.Outcome.Result?.StatusCode ?? 0, args.AttemptNumber + 1, args.RetryDelay);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+    }
 
     public static ResiliencePipeline<HttpResponseMessage> CreatePipeline(BotOptions options, TimeProvider time, ILogger logger)
     {

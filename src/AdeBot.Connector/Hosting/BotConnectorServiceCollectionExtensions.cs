@@ -48,9 +48,6 @@ public static class BotConnectorServiceCollectionExtensions
             provider.GetRequiredService<ILogger<ConnectorClient>>()));
 
         services.TryAddSingleton<BotMessageProcessor>();
-        services.TryAddSingleton<BackgroundTurnQueue>();
-        services.TryAddSingleton<IBackgroundTurnQueue>(provider => provider.GetRequiredService<BackgroundTurnQueue>());
-        services.AddHostedService<BackgroundTurnWorker>();
         services.AddHostedService<BotConnectorStartup>();
         return services;
     }

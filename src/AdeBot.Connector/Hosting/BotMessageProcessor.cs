@@ -81,6 +81,16 @@ internal sealed class BotMessageProcessor(
         {
             Log.RequestAborted(logger, activity?.Type);
         }
+        catch (ActivityNotAcceptedException ex)
+        {
+            Log.ActivityNotAccepted(logger, activity?.Type, ex.RetryAfter, ex.InnerException);
+            if (!response.HasStarted)
+            {
+                response.Clear();
+                response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(ex.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
         catch (BadHttpRequestException ex)
         {
             Log.MalformedActivity(logger, "the request body could not be read");

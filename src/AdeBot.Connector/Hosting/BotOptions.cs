@@ -58,9 +58,9 @@ public sealed class BotOptions
     /// A 429 asking to wait longer than this is not retried; the caller gets Throttled with the delay.
     public int OutboundMaxRetryAfterSeconds { get; set; } = 60;
 
-    public int BackgroundQueueCapacity { get; set; } = 256;
-
-    public int BackgroundConcurrency { get; set; } = 4;
+    /// The most an interactive reply waits in all (Retry-After and back-off together) before it
+    /// gives up; proactive sends keep the longer OutboundMaxRetryAfterSeconds.
+    public int InteractiveReplyMaxWaitSeconds { get; set; } = 10;
 
     internal bool HasAppId => !string.IsNullOrWhiteSpace(AppId);
 }

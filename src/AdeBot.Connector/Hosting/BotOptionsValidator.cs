@@ -90,9 +90,7 @@ internal sealed class BotOptionsValidator(IHostEnvironment? environment = null) 
             failures.Add($"{Prefix}OutboundMaxRetries must be between 0 and 10.");
         if (options.OutboundMaxRetryAfterSeconds is < 1 or > 3_600)
             failures.Add($"{Prefix}OutboundMaxRetryAfterSeconds must be between 1 and 3600.");
-        if (options.BackgroundQueueCapacity is < 1 or > 100_000)
-            failures.Add($"{Prefix}BackgroundQueueCapacity must be between 1 and 100000.");
-        if (options.BackgroundConcurrency is < 1 or > 64)
-            failures.Add($"{Prefix}BackgroundConcurrency must be between 1 and 64.");
+        if (options.InteractiveReplyMaxWaitSeconds is < 0 or > 600)
+            failures.Add($"{Prefix}InteractiveReplyMaxWaitSeconds must be between 0 and 600.");
     }
 }

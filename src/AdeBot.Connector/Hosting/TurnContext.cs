@@ -28,15 +28,18 @@ public sealed class TurnContext
         ReplyAsync(Activity.CreateReply(text), cancellationToken);
 
     /// Posts <paramref name="reply"/> into the activity's conversation, as a reply to it when it has an
-    /// id. Conversation, sender and recipient are filled in when the reply leaves them unset.
+    /// id. Conversation, sender and recipient are filled in when the reply leaves them unset. A
+    /// person is waiting, so the reply retries only within Bot:InteractiveReplyMaxWaitSeconds, and a
+    /// typing indicator is never retried.
     public Task<ConnectorResult<ResourceResponse>> ReplyAsync(Activity reply, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reply);
         var conversationId = Activity.Conversation?.Id
             ?? throw new InvalidOperationException("The activity has no conversation to reply to.");
         var addressed = ActivityExtensions.Address(reply, Activity.ChannelId, Activity.Conversation, bot: Activity.Recipient, user: Activity.From, Activity.Locale);
+        var delivery = reply.IsType(ActivityTypes.Typing) ? ConnectorDelivery.Immediate : ConnectorDelivery.Interactive;
         return string.IsNullOrEmpty(Activity.Id)
-            ? Connector.SendToConversationAsync(conversationId, addressed, cancellationToken)
-            : Connector.ReplyToActivityAsync(conversationId, Activity.Id, addressed, cancellationToken);
+            ? Connector.SendToConversationAsync(conversationId, addressed, delivery, cancellationToken)
+            : Connector.ReplyToActivityAsync(conversationId, Activity.Id, addressed, delivery, cancellationToken);
     }
 }

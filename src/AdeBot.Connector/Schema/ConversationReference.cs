@@ -36,7 +36,7 @@ public sealed record ConversationReference
             ChannelId = Required(activity.ChannelId, "channelId"),
             ServiceUrl = Required(activity.ServiceUrl, "serviceUrl"),
             ConversationId = Required(activity.Conversation?.Id, "conversation.id"),
-            TenantId = NullIfEmpty(activity.Conversation?.TenantId) ?? NullIfEmpty(channelData?.Tenant?.Id),
+            TenantId = TenantOf(activity, channelData),
             ConversationType = activity.Conversation?.ConversationType,
             IsGroup = activity.Conversation?.IsGroup,
             ActivityId = activity.Id,
@@ -52,6 +52,16 @@ public sealed record ConversationReference
                 ? throw new ArgumentException($"The activity has no {field}; it cannot be referenced later.", nameof(activity))
                 : value;
     }
+
+    /// The Entra tenant an activity comes from, or null when it names none.
+    public static string? TenantOf(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return TenantOf(activity, TeamsChannelData.From(activity));
+    }
+
+    private static string? TenantOf(Activity activity, TeamsChannelData? channelData) =>
+        NullIfEmpty(activity.Conversation?.TenantId) ?? NullIfEmpty(channelData?.Tenant?.Id);
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -42,6 +42,9 @@ public static class ChatReplies
 
     public static string ErrorReply(string referenceId, CultureInfo culture) => ChatText.Format("Reply_Error", culture, referenceId);
 
+    /// For a message whose turn was cut off by a restart: it is not answered twice, so the user is asked again.
+    public static string Interrupted(CultureInfo culture) => ChatText.Get("Reply_Interrupted", culture);
+
     public static string PermissionMissing(string permission, CultureInfo culture) => ChatText.Format("Reply_PermissionMissing", culture, permission);
 
     public static string GraphUnavailable(CultureInfo culture) => ChatText.Get("Reply_GraphUnavailable", culture);

@@ -1,6 +1,6 @@
 using AdeBot.Connector;
-using AdeBot.Conversations;
 using AdeBot.Domain.Alerts;
+using AdeBot.Health;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +9,8 @@ namespace AdeBot.Alerts;
 public static class AlertsServiceCollectionExtensions
 {
     /// Proactive alerts: AlertOptions and AlertServiceOptions from the `Alerts` section (validated at
-    /// start-up), the AlertPlanner, the ProactiveSender and the AlertsWorker background service.
+    /// start-up), the AlertPlanner, the ProactiveSender, the AlertCheck and the AlertsWorker that
+    /// schedules it.
     /// Needs AddTokenHealth, AddTokenInventory, AddAlertStorage, AddAccessPolicy and, for the worker to send,
     /// AddBotConnector (CLI commands run without it and never start the worker).
     public static IServiceCollection AddAlerts(this IServiceCollection services, IConfiguration configuration)
@@ -33,6 +34,7 @@ public static class AlertsServiceCollectionExtensions
             sp.GetRequiredService<IOptions<AlertServiceOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ProactiveSender>>()));
+        services.TryAddSingleton<AlertCheck>();
         services.TryAddSingleton<AlertsWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertsWorker>());
         return services;

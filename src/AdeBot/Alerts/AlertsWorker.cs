@@ -1,39 +1,17 @@
-using AdeBot.Access;
-using AdeBot.Connector;
 using AdeBot.Domain.Alerts;
-using AdeBot.Domain.Cards;
-using AdeBot.Domain.Cards.Model;
-using AdeBot.Domain.Health;
-using AdeBot.Domain.Localization;
-using AdeBot.Domain.Tokens;
 using Microsoft.Extensions.Options;
 
 namespace AdeBot.Alerts;
 
-/// What one check did. `TenantsSkipped` could not be read; `SendsFailed` and refused sends are
-/// planned again at the next check.
-public sealed record AlertCheckResult(int Tenants, int TenantsSkipped, int AlertsSent, int SendsFailed, int SubscriptionsRemoved);
-
-/// Watches every tenant with an active subscription: one inventory read per tenant per check,
-/// one message per conversation per check covering all its new findings, and the ledger updated
-/// only once that message is delivered, so a failed send is planned again and a restart neither
-/// repeats nor skips an alert.
+/// The schedule of the alert checks: the first after FirstCheckDelay, then one every
+/// CheckInterval plus jitter, measured from the end of the previous one. The check itself is AlertCheck.
 public sealed class AlertsWorker(
-    ISubscriptionStore subscriptions,
-    IAlertLedger ledger,
-    ITokenInventory inventory,
-    HealthEvaluator evaluator,
-    AlertPlanner planner,
-    CardComposer composer,
-    ProactiveSender sender,
-    AccessPolicy access,
+    AlertCheck check,
     IOptions<AlertOptions> alertOptions,
     IOptions<AlertServiceOptions> serviceOptions,
     TimeProvider time,
     ILogger<AlertsWorker> logger) : BackgroundService
 {
-    private readonly SemaphoreSlim _oneCheckAtATime = new(1, 1);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var service = serviceOptions.Value;
@@ -54,7 +32,7 @@ public sealed class AlertsWorker(
                 await Task.Delay(delay, time, stoppingToken);
                 try
                 {
-                    await RunCheckAsync(stoppingToken);
+                    await check.RunAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
@@ -70,160 +48,4 @@ public sealed class AlertsWorker(
         {
         }
     }
-
-    /// Runs one check now. A check already running (the schedule, or another caller) finishes first.
-    public async Task<AlertCheckResult> RunCheckAsync(CancellationToken cancellationToken)
-    {
-        await _oneCheckAtATime.WaitAsync(cancellationToken);
-        try
-        {
-            var tenants = await subscriptions.ListActiveByTenantAsync(cancellationToken);
-            AlertsLog.CheckStarted(logger, tenants.Count, tenants.Sum(t => t.Subscriptions.Count));
-            var tally = new Tally();
-            foreach (var tenant in tenants)
-            {
-                try
-                {
-                    await CheckTenantAsync(tenant, tally, cancellationToken);
-                }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-                {
-                    tally.TenantsSkipped++;
-                    AlertsLog.TenantFailed(logger, tenant.TenantId, ex);
-                }
-            }
-
-            AlertsLog.CheckFinished(logger, tally.Sent, tally.Failed, tally.Removed, tally.TenantsSkipped, tenants.Count);
-            return new AlertCheckResult(tenants.Count, tally.TenantsSkipped, tally.Sent, tally.Failed, tally.Removed);
-        }
-        finally
-        {
-            _oneCheckAtATime.Release();
-        }
-    }
-
-    private async Task CheckTenantAsync(TenantSubscriptions tenant, Tally tally, CancellationToken cancellationToken)
-    {
-        // The access rules can change after a conversation subscribed (Access:AllowedTenantIds edited,
-        // credentials removed): alerts follow the rules in force now, like answers do.
-        if (!access.IsTenantAllowed(tenant.TenantId))
-        {
-            tally.TenantsSkipped++;
-            AlertsLog.TenantNoLongerAllowed(logger, tenant.TenantId);
-            return;
-        }
-
-        var reading = await inventory.ReadAsync(tenant.TenantId, cancellationToken);
-        // A last-good snapshot served while Graph fails cannot show a renewal or a recovered sync,
-        // so nothing is planned from it; the next successful read catches up.
-        if (!reading.Succeeded || reading.Snapshot is null)
-        {
-            tally.TenantsSkipped++;
-            AlertsLog.TenantSkipped(logger, tenant.TenantId, reading.Failure?.Kind);
-            return;
-        }
-
-        var health = evaluator.Evaluate(reading.Snapshot);
-        foreach (var subscription in tenant.Subscriptions)
-        {
-            try
-            {
-                await CheckSubscriptionAsync(health, subscription, tally, cancellationToken);
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                tally.Failed++;
-                AlertsLog.SubscriptionFailed(logger, subscription.Key, ex);
-            }
-        }
-    }
-
-    private async Task CheckSubscriptionAsync(TenantHealth health, ConversationSubscription subscription, Tally tally, CancellationToken cancellationToken)
-    {
-        var key = subscription.Key;
-        if (access.RequiresAdminGroup
-            && !(await access.CheckAsync(key.TenantId, subscription.Conversation.UserAadObjectId, cancellationToken)).Allowed)
-        {
-            // The person the conversation was set up by is no longer an admin (or cannot be checked):
-            // nothing is sent or committed, so alerts resume if access comes back.
-            AlertsLog.SubscriberNoLongerAllowed(logger, key);
-            return;
-        }
-
-        var plan = planner.Plan(health, subscription, await ledger.ReadAsync(key, cancellationToken));
-        if (!plan.HasMessage)
-        {
-            // Steps passed in silence (snoozed, or less urgent after a renewal) and forgotten tokens.
-            if (plan.Changes.Count > 0) await CommitAsync(key, plan.Changes, cancellationToken);
-            return;
-        }
-
-        var conversation = subscription.Conversation;
-        var result = await sender.SendAsync(conversation, ComposeAlert(plan.Findings, subscription), cancellationToken);
-        switch (result.Outcome)
-        {
-            case ProactiveOutcome.Sent:
-                tally.Sent++;
-                AlertsLog.AlertSent(logger, plan.Findings.Count, conversation.ConversationType, key);
-                await CommitAsync(key, plan.Changes, cancellationToken);
-                break;
-            case ProactiveOutcome.ConversationGone:
-                // As on uninstall: the store drops the conversation and its ledger, and a later
-                // install starts afresh. Keeping an inactive row would only hold a dead reference.
-                await subscriptions.RemoveAsync(key, cancellationToken);
-                tally.Removed++;
-                AlertsLog.SubscriptionRemoved(logger, key, result.Connector?.Status, result.Connector?.HttpStatusCode, result.Connector?.ErrorCode);
-                break;
-            case ProactiveOutcome.Refused:
-                tally.Failed++;
-                break;
-            default:
-                tally.Failed++;
-                AlertsLog.AlertNotDelivered(logger, key, result.Connector?.Status, result.Connector?.HttpStatusCode, result.Connector?.ErrorCode);
-                break;
-        }
-    }
-
-    private async Task CommitAsync(ConversationKey key, IReadOnlyList<LedgerChange> changes, CancellationToken cancellationToken)
-    {
-        if (!await ledger.CommitAsync(key, changes, cancellationToken)) AlertsLog.NotCommitted(logger, key);
-    }
-
-    /// One card with every finding, in the conversation's language. `summary` is what Teams shows
-    /// in the notification; in a 1:1 chat the alert also raises an activity-feed notification.
-    private Activity ComposeAlert(IReadOnlyList<AlertFinding> findings, ConversationSubscription subscription)
-    {
-        var culture = SupportedCultures.Resolve(subscription.EffectiveLocale);
-        var card = composer.ComposeAlert(findings, new CardContext(culture));
-        var conversation = subscription.Conversation;
-        var channelData = new AlertChannelData(
-            new TeamsTenantInfo(conversation.TenantId),
-            ProactiveSender.IsPersonal(conversation) ? new AlertNotification(Alert: true) : null);
-        return new Activity
-        {
-            Type = ActivityTypes.Message,
-            Locale = culture.Name,
-            Summary = composer.AlertSummary(findings, culture),
-            Attachments = [Attachment.AdaptiveCard(AdaptiveCardJson.ToElement(card))],
-            ChannelData = ConnectorJson.ToElement(channelData),
-        };
-    }
-
-    public override void Dispose()
-    {
-        _oneCheckAtATime.Dispose();
-        base.Dispose();
-    }
-
-    private sealed class Tally
-    {
-        public int TenantsSkipped;
-        public int Sent;
-        public int Failed;
-        public int Removed;
-    }
-
-    private sealed record AlertChannelData(TeamsTenantInfo Tenant, AlertNotification? Notification);
-
-    private sealed record AlertNotification(bool Alert);
 }

@@ -1,5 +1,6 @@
 using AdeBot.Connector;
 using AdeBot.Domain.Alerts;
+using AdeBot.Teams;
 using Microsoft.Extensions.Options;
 
 namespace AdeBot.Alerts;
@@ -17,16 +18,12 @@ public enum ProactiveOutcome
 
 public sealed record ProactiveSendResult(ProactiveOutcome Outcome, ConnectorResult? Connector = null);
 
-/// Posts into a stored conversation when there is no inbound activity to answer: rebuilds the
-/// connector's ConversationReference from what was stored on install and paces sends per tenant.
+/// Posts into a stored conversation when there is no inbound activity to answer, through the
+/// connector's ConversationReference rebuilt from what was stored, and paces sends per tenant.
 /// Per conversation the limit (7 sends/s, reference §7) needs no pacing here: a check sends at
 /// most one message per conversation and checks are at least a second apart.
 public sealed class ProactiveSender
 {
-    private const string ChannelThreadMarker = ";messageid=";
-    private const string PersonalType = "personal";
-    private const string ChannelType = "channel";
-
     private readonly ConnectorClientFactory _connectors;
     private readonly TenantSendPacer _pacer;
     private readonly ILogger<ProactiveSender> _logger;
@@ -40,7 +37,7 @@ public sealed class ProactiveSender
 
     public async Task<ProactiveSendResult> SendAsync(StoredConversation conversation, Activity activity, CancellationToken cancellationToken)
     {
-        var reference = ReferenceOf(conversation);
+        var reference = ConversationReferences.ToConnector(conversation);
         ConnectorClient client;
         try
         {
@@ -61,41 +58,5 @@ public sealed class ProactiveSender
             _ => ProactiveOutcome.Failed,
         };
         return new ProactiveSendResult(outcome, result);
-    }
-
-    /// A 1:1 chat with one user (Teams' conversationType `personal`).
-    internal static bool IsPersonal(StoredConversation conversation) =>
-        string.Equals(conversation.ConversationType, PersonalType, StringComparison.OrdinalIgnoreCase);
-
-    /// The connector's view of a stored conversation (reference §1.5). A channel conversation id
-    /// refreshed from a message in a thread carries `;messageid=`; an alert is a new post in the
-    /// channel, not a reply buried in somebody's old thread. The user is the recipient only in a
-    /// personal chat; in a group chat or channel the message is for everyone.
-    internal static ConversationReference ReferenceOf(StoredConversation conversation)
-    {
-        var isPersonal = IsPersonal(conversation);
-        var conversationId = conversation.ConversationId;
-        if (string.Equals(conversation.ConversationType, ChannelType, StringComparison.OrdinalIgnoreCase)
-            && conversationId.IndexOf(ChannelThreadMarker, StringComparison.OrdinalIgnoreCase) is var thread and > 0)
-        {
-            conversationId = conversationId[..thread];
-        }
-
-        return new ConversationReference
-        {
-            ChannelId = conversation.ChannelId,
-            ServiceUrl = conversation.ServiceUrl,
-            ConversationId = conversationId,
-            TenantId = conversation.TenantId,
-            ConversationType = conversation.ConversationType,
-            IsGroup = isPersonal ? null : true,
-            Bot = new ChannelAccount { Id = conversation.BotId, Name = conversation.BotName },
-            User = isPersonal && conversation.UserId is not null
-                ? new ChannelAccount { Id = conversation.UserId, AadObjectId = conversation.UserAadObjectId }
-                : null,
-            TeamId = conversation.TeamId,
-            TeamsChannelId = conversation.TeamChannelId,
-            Locale = conversation.Locale,
-        };
     }
 }

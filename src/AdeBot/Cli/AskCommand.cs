@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AdeBot.Connector;
 using AdeBot.Conversations;
+using AdeBot.Teams;
 using AdeBot.Domain.Tokens;
 using AdeBot.Storage;
 using Microsoft.Data.Sqlite;
@@ -54,7 +55,7 @@ public sealed class AskCommand(string[] arguments) : CliCommand(arguments)
         var inbound = new Activity
         {
             Type = ActivityTypes.Message,
-            Id = "ask-" + ConversationEngine.NewReferenceId(),
+            Id = "ask-" + ReferenceIds.New(),
             Timestamp = time.GetUtcNow(),
             ChannelId = "msteams",
             ServiceUrl = AskServiceUrl,

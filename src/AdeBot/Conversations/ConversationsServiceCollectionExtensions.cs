@@ -1,44 +1,37 @@
-using AdeBot.Connector;
-using AdeBot.Domain.Alerts;
-using AdeBot.Domain.Cards;
+using AdeBot.Conversations.CardActions;
+using AdeBot.Conversations.Intents;
 using AdeBot.Domain.Conversation;
-using AdeBot.Domain.Health;
-using AdeBot.Domain.Remediation;
+using AdeBot.Health;
+using AdeBot.Teams;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace AdeBot.Conversations;
 
 public static class ConversationsServiceCollectionExtensions
 {
-    /// The chat side of AdeBot: intents, the card composer and the engine that answers. Needs the
-    /// health rules, inventory, storage, access policy and alerts too.
+    /// The chat side of AdeBot: the recognizer, one handler per intent, the card action handler and
+    /// the engine that routes to them. Needs the health rules, inventory, storage, access policy and
+    /// alert options (AddTokenHealth, AddTokenInventory, AddAlertStorage, AddAccessPolicy, AddAlerts).
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
         services.AddCardComposer();
+        services.TryAddSingleton<FailureReplies>();
         services.AddSingleton<IntentRecognizer>();
+        services.AddSingleton<ConversationResolver>();
+        services.AddSingleton<TenantHealthReader>();
+        services.AddSingleton<HealthReplies>();
+        services.AddSingleton<AlertSettings>();
+
+        services.AddSingleton<IIntentHandler, HealthIntentHandler>();
+        services.AddSingleton<IIntentHandler, ExpiringSoonIntentHandler>();
+        services.AddSingleton<IIntentHandler, TokenDetailsIntentHandler>();
+        services.AddSingleton<IIntentHandler, ExplainErrorIntentHandler>();
+        services.AddSingleton<IIntentHandler, AlertSettingsIntentHandler>();
+        services.AddSingleton<IIntentHandler, SmallTalkIntentHandler>();
+        services.AddSingleton<IntentHandlers>();
+
+        services.AddSingleton<CardActionHandler>();
         services.AddSingleton<ConversationEngine>();
-        return services;
-    }
-
-    /// The composer that chat answers and alerts share, with the health rules and alert settings
-    /// (snooze choices) it needs. Both AddConversations and AddAlerts call it; it registers once.
-    public static IServiceCollection AddCardComposer(this IServiceCollection services)
-    {
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new CardComposer(
-            sp.GetRequiredService<RemediationCatalog>(),
-            sp.GetRequiredService<IOptions<HealthRulesOptions>>().Value,
-            sp.GetRequiredService<IOptions<AlertOptions>>().Value,
-            sp.GetRequiredService<TimeProvider>()));
-        return services;
-    }
-
-    /// The Teams side: the Bot Connector protocol from `Bot:*` and the handler that feeds it to the engine.
-    public static IServiceCollection AddTeamsBot(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddBotConnector(configuration);
-        services.AddSingleton<IBotActivityHandler, TeamsActivityHandler>();
         return services;
     }
 }

@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 
 namespace AdeBot.Connector.Tests.Infrastructure;
 
 /// The host side of the contract, as a small bot: what it does is chosen by the activity it gets.
-internal sealed class TestBotHandler(IBackgroundTurnQueue background) : IBotActivityHandler
+internal sealed class TestBotHandler(ConnectorClientFactory connectors) : IBotActivityHandler
 {
     public const string EchoInvoke = "test/echo";
 
@@ -39,12 +40,17 @@ internal sealed class TestBotHandler(IBackgroundTurnQueue background) : IBotActi
                 _replies.Enqueue(await turn.ReplyAsync("pong", cancellationToken));
                 break;
             case "later":
-                background.TryEnqueue("reply-later", async (_, ct) => _replies.Enqueue(await turn.ReplyAsync("done later", ct)));
+                // As a durable inbox does: keep the activity, answer the channel, resume the turn afterwards.
+                var stored = JsonSerializer.Serialize(activity, ConnectorJson.Options);
+                var wasLocal = turn.IsLocalAnonymous;
+                _ = Task.Run(async () =>
+                {
+                    var resumed = connectors.ResumeTurn(JsonSerializer.Deserialize<Activity>(stored, ConnectorJson.Options)!, wasLocal);
+                    _replies.Enqueue(await resumed.ReplyAsync("done later", CancellationToken.None));
+                }, CancellationToken.None);
                 break;
-            case "later-fail":
-                background.TryEnqueue("failing-work", (_, _) => throw new InvalidOperationException("background failure"));
-                background.TryEnqueue("reply-after-failure", async (_, ct) => _replies.Enqueue(await turn.ReplyAsync("still working", ct)));
-                break;
+            case "busy":
+                throw new ActivityNotAcceptedException(TimeSpan.FromSeconds(7), new IOException("disk full"));
         }
         return null;
     }

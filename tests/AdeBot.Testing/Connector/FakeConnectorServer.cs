@@ -57,9 +57,17 @@ public sealed class FakeConnectorServer : IAsyncDisposable
     public void Reset()
     {
         _script.Clear();
+        Rule = null;
         lock (_requests) _requests.Clear();
         Interlocked.Exchange(ref _answered, 0);
     }
+
+    /// Answers every request this rule returns a response for, before the script is consulted:
+    /// a standing behaviour such as one conversation always being throttled.
+    public Func<RecordedConnectorRequest, ScriptedResponse?>? Rule { get; set; }
+
+    /// How long each answer takes, as a slow network would: lets a test catch work in flight.
+    public TimeSpan ResponseDelay { get; set; }
 
     public void Enqueue(params ScriptedResponse[] responses)
     {
@@ -92,9 +100,9 @@ public sealed class FakeConnectorServer : IAsyncDisposable
             context.Request.Headers.Authorization.Count == 0 ? null : context.Request.Headers.Authorization.ToString(),
             context.Request.ContentType, body);
 
-        var answer = _script.TryDequeue(out var scripted)
-            ? scripted
-            : ScriptedResponse.Ok($"activity-{Interlocked.Increment(ref _answered)}");
+        if (ResponseDelay > TimeSpan.Zero) await Task.Delay(ResponseDelay, context.RequestAborted);
+        var answer = Rule?.Invoke(request)
+            ?? (_script.TryDequeue(out var scripted) ? scripted : ScriptedResponse.Ok($"activity-{Interlocked.Increment(ref _answered)}"));
         context.Response.StatusCode = answer.Status;
         if (answer.RetryAfter is not null) context.Response.Headers.RetryAfter = answer.RetryAfter;
         if (answer.Location is not null) context.Response.Headers.Location = answer.Location;

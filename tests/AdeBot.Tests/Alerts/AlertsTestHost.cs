@@ -67,7 +67,7 @@ internal sealed class AlertsTestHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    public Task<AlertCheckResult> CheckAsync() => Worker.RunCheckAsync(TestTimeout.Token);
+    public Task<AlertCheckResult> CheckAsync() => _services.GetRequiredService<AlertCheck>().RunAsync(TestTimeout.Token);
 
     /// Stores a conversation as an install in local mode would, subscribed.
     public async Task<ConversationSubscription> InstallAsync(

@@ -137,7 +137,7 @@ public sealed class AlertScopeConversationTests(SampleBotHost host) : IClassFixt
         await critical.SayAsync("лише критичні сповіщення");
         await everything.SayAsync("привіт");
 
-        await host.Get<AlertsWorker>().RunCheckAsync(TestTimeout.Token);
+        await host.Get<AlertCheck>().RunAsync(TestTimeout.Token);
 
         var narrowed = Raised(IsCard(Assert.Single(critical.ProactiveMessages())));
         var full = Raised(IsCard(Assert.Single(everything.ProactiveMessages())));

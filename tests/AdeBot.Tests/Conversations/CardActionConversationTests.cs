@@ -244,7 +244,7 @@ public sealed class CardActionConversationTests(SampleBotHost host) : IClassFixt
         var bySubmit = new TeamsChat(host, locale: "fi-FI");
         await byInvoke.SayAsync("hi");
         await bySubmit.SayAsync("moi");
-        await host.Get<AlertsWorker>().RunCheckAsync(TestTimeout.Token);
+        await host.Get<AlertCheck>().RunAsync(TestTimeout.Token);
         var invokeButton = SnoozeButtons(byInvoke).First(b => (int?)b["data"]!["days"] == 7);
         var submitButton = SnoozeButtons(bySubmit).First(b => (int?)b["data"]!["days"] == 1);
 
@@ -264,7 +264,7 @@ public sealed class CardActionConversationTests(SampleBotHost host) : IClassFixt
     {
         var chat = new TeamsChat(host);
         await chat.SayAsync("hi");
-        await host.Get<AlertsWorker>().RunCheckAsync(TestTimeout.Token);
+        await host.Get<AlertCheck>().RunAsync(TestTimeout.Token);
         var button = SnoozeButtons(chat).First();
         var data = button["data"]!.AsObject();
         data["days"] = days;

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AdeBot.Domain.Cards;
@@ -68,7 +69,7 @@ public sealed partial class UnexpectedFailureConversationTests(GarbledGraphBotHo
     }
 
     [Fact]
-    public async Task Storage_that_fails_mid_conversation_gets_a_reference_id_by_message_and_by_button()
+    public async Task Storage_that_fails_mid_conversation_answers_a_message_503_to_be_sent_again_and_a_button_with_a_reference_id()
     {
         var broken = new SampleBotHost();
         await broken.InitializeAsync();
@@ -81,11 +82,13 @@ public sealed partial class UnexpectedFailureConversationTests(GarbledGraphBotHo
             await File.WriteAllTextAsync(broken.DataPath, "not a folder");
 
             var message = chat.Message("onko DEP-tunnukset kunnossa?");
-            await chat.PostAcceptedAsync(message);
-            await TeamsChat.WaitForAsync(() => chat.RepliesTo(message).Count > 0, "the error reply");
+            using var refused = await broken.PostActivityAsync(message);
             var invoked = await chat.InvokeAsync(JsonNode.Parse("""{ "action": { "type": "Action.Execute", "verb": "checkAgain", "data": { "verb": "checkAgain" } } }"""));
 
-            AssertErrorReply(IsText(Assert.Single(chat.RepliesTo(message))), "fi-FI", broken.Logs, loggedAs: 4101);
+            // The message could not be recorded, so Teams is told to send it again rather than told "done".
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(5), refused.Headers.RetryAfter?.Delta);
+            Assert.Empty(chat.RepliesTo(message));
             Assert.Equal(200, invoked.StatusCode);
             AssertErrorReply(invoked.Message!, "fi-FI", broken.Logs, loggedAs: 4101);
         }

@@ -98,7 +98,7 @@ public sealed class InstallConversationTests(SampleBotHost host) : IClassFixture
         await chat.PostAcceptedAsync(announcedAsMembership ? chat.BotMembershipUpdate(added: false) : chat.InstallationUpdate("remove"));
         var removed = await store.GetAsync(chat.Key, TestTimeout.Token);
         var watched = await store.ListActiveByTenantAsync(TestTimeout.Token);
-        await host.Get<AlertsWorker>().RunCheckAsync(TestTimeout.Token);
+        await host.Get<AlertCheck>().RunAsync(TestTimeout.Token);
 
         Assert.NotNull(installed);
         Assert.Null(removed);
@@ -109,7 +109,7 @@ public sealed class InstallConversationTests(SampleBotHost host) : IClassFixture
 
 /// Teams posts the two install announcements together, and with several background turns at once
 /// (the default) they are handled side by side.
-public sealed class ConcurrentTurnsBotHost() : AdeBotHost(new Dictionary<string, string?> { ["Bot:BackgroundConcurrency"] = "4" });
+public sealed class ConcurrentTurnsBotHost() : AdeBotHost(new Dictionary<string, string?> { ["Inbox:Workers"] = "4" });
 
 public sealed class SimultaneousInstallTests(ConcurrentTurnsBotHost host) : IClassFixture<ConcurrentTurnsBotHost>
 {

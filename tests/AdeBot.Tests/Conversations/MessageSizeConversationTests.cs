@@ -75,7 +75,7 @@ public sealed class MessageSizeConversationTests(TwoThousandFailingTokensBotHost
         var chat = new TeamsChat(host, locale: "fi-FI");
         await chat.SayAsync("moi");
 
-        await host.Get<AdeBot.Alerts.AlertsWorker>().RunCheckAsync(TestTimeout.Token);
+        await host.Get<AdeBot.Alerts.AlertCheck>().RunAsync(TestTimeout.Token);
 
         var alert = Assert.Single(chat.ProactiveMessages());
         AllUnder80KB([alert]);

@@ -23,15 +23,18 @@ namespace AdeBot.Tests.Infrastructure;
 /// in-memory settings, a data folder of its own and background alert checks off. Replies go to a
 /// FakeConnectorServer on loopback, named as the serviceUrl of every activity the tests post.
 /// `configureServices` runs after Program's registrations, for fakes at the network edge only.
-public class AdeBotHost(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
-    : IAsyncLifetime
+/// A `connector` given from outside outlives the host (a restart test posts to the same one).
+public class AdeBotHost(
+    IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null, FakeConnectorServer? connector = null)
+    : IAsyncLifetime, IAsyncDisposable
 {
     public const string BotId = "28:adebot-test";
     public const string BotName = "AdeBot";
 
     private ProgramFactory? _factory;
     private HttpClient? _http;
-    private FakeConnectorServer? _connector;
+    private readonly bool _ownsConnector = connector is null;
+    private FakeConnectorServer? _connector = connector;
 
     public string DataPath { get; } = Directory.CreateTempSubdirectory("adebot-convtests-").FullName;
 
@@ -48,13 +51,13 @@ public class AdeBotHost(IReadOnlyDictionary<string, string?>? settings = null, A
 
     public async Task InitializeAsync()
     {
-        _connector = await FakeConnectorServer.StartHttpAsync();
+        _connector ??= await FakeConnectorServer.StartHttpAsync();
         Dictionary<string, string?> all = new()
         {
             ["Bot:AllowUnauthenticatedLocalRequests"] = "true",
             // One background turn at a time: a later message's reply then proves that every earlier
             // turn of the host has finished, which is how the tests know nothing more is coming.
-            ["Bot:BackgroundConcurrency"] = "1",
+            ["Inbox:Workers"] = "1",
             ["Storage:DataPath"] = DataPath,
             ["Alerts:Enabled"] = "false",
         };
@@ -78,7 +81,7 @@ public class AdeBotHost(IReadOnlyDictionary<string, string?>? settings = null, A
     {
         _http?.Dispose();
         if (_factory is not null) await _factory.DisposeAsync();
-        if (_connector is not null) await _connector.DisposeAsync();
+        if (_connector is not null && _ownsConnector) await _connector.DisposeAsync();
         // SQLite pools connections; the pool must let go of the file before the folder can go.
         SqliteConnection.ClearAllPools();
         try
@@ -89,6 +92,8 @@ public class AdeBotHost(IReadOnlyDictionary<string, string?>? settings = null, A
         {
         }
     }
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 
     private static InvalidOperationException NotStarted() => new("The host has not been started (InitializeAsync).");
 

@@ -1,6 +1,6 @@
 using AdeBot.Connector;
 
-namespace AdeBot.Conversations;
+namespace AdeBot.Teams;
 
 /// Where a turn's replies go: the Bot Connector for Teams, or a list for the `ask` command.
 public interface IReplySink

@@ -1,0 +1,261 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using AdeBot.Load.Bench;
+using Microsoft.Data.Sqlite;
+
+// Load benchmarks of the built app (local mode, fake Bot Connector on loopback). Scenarios:
+//   installs [--conversations 5000] [--concurrency 32]
+//     An app setup policy pinning AdeBot for everyone: N installs (each its own tenant and
+//     conversation) posted at the given concurrency. Then the app is stopped and started again
+//     with alert checks on, and one check runs. Reports accepted, welcomed, subscribed and alerted
+//     counts with duplicates, and the install throughput.
+//   turns [--users 50] [--rate 100] [--warmup-seconds 20] [--seconds 30] [--question "…"]
+//     The health question on the sample tenant. Closed loop: each user asks again as soon as its
+//     card arrived. Open loop: questions at a fixed rate. Reports turns/s, latency from the send
+//     to the first card (p50/p95/p99), turns lost, the app's CPU per turn (its own process
+//     accounting) and peak working set, and GET /healthz throughput on the same process.
+//   startup [--runs 5]
+//     Process start to /healthz, and the first answer after that.
+var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "installs";
+return scenario switch
+{
+    "installs" => await InstallsAsync(Option("--conversations", 5_000), Option("--concurrency", 32)),
+    "turns" => await TurnsAsync(Option("--users", 50), Option("--rate", 100), Option("--warmup-seconds", 20), Option("--seconds", 30), TextOption("--question", "are my ADE tokens healthy?")),
+    "startup" => await StartupAsync(Option("--runs", 5)),
+    _ => Usage($"Unknown scenario '{scenario}'."),
+};
+
+async Task<int> InstallsAsync(int conversations, int concurrency)
+{
+    var data = Directory.CreateTempSubdirectory("adebot-bench-installs-").FullName;
+    await using var connector = await FakeConnector.StartAsync();
+    try
+    {
+        Dictionary<string, string> environment = new()
+        {
+            ["Bot__AllowUnauthenticatedLocalRequests"] = "true",
+            ["Storage__DataPath"] = data,
+            ["Alerts__Enabled"] = "false",
+        };
+        Console.WriteLine($"installs: {conversations:N0} conversations, each its own tenant, {concurrency} requests at a time; {Environment.ProcessorCount} cores");
+
+        var (app, _) = await AppProcess.StartAsync(environment);
+        var ids = Enumerable.Range(0, conversations).Select(i => $"a:bench-install-{i:D6}").ToList();
+        using var http = new HttpClient { BaseAddress = app.BaseUri };
+        var statuses = new int[conversations];
+        var watch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, conversations), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
+        {
+            using var content = new StringContent(Install(ids[i], TenantOf(i), connector.ServiceUrl), Encoding.UTF8, "application/json");
+            using var response = await http.PostAsync("api/messages", content, ct);
+            statuses[i] = (int)response.StatusCode;
+        });
+        var accepted = watch.Elapsed;
+        await WaitUntilAsync(() => connector.TotalReplies >= conversations, TimeSpan.FromMinutes(10));
+        var welcomed = watch.Elapsed;
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var firstCpu = app.CpuTime;
+        var firstPeak = app.PeakWorkingSetBytes;
+        await app.StopAsync();
+        await app.DisposeAsync();
+
+        // A second start, with alerts on: every subscription made at install gets its alert.
+        environment["Alerts__Enabled"] = "true";
+        environment["Alerts__FirstCheckDelay"] = "00:00:01";
+        environment["Alerts__CheckInterval"] = "01:00:00";
+        var (second, _) = await AppProcess.StartAsync(environment);
+        var checkWatch = Stopwatch.StartNew();
+        await WaitUntilAsync(() => connector.TotalProactive >= conversations, TimeSpan.FromMinutes(10));
+        var alerted = checkWatch.Elapsed;
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await second.StopAsync();
+        await second.DisposeAsync();
+
+        SqliteConnection.ClearAllPools();
+        int subscribed;
+        await using (var db = new SqliteConnection($"Data Source={Path.Combine(data, "adebot.db")};Mode=ReadOnly;Pooling=False"))
+        {
+            await db.OpenAsync();
+            await using var count = db.CreateCommand();
+            count.CommandText = "SELECT count(*) FROM conversation WHERE active = 1;";
+            subscribed = Convert.ToInt32(await count.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        }
+
+        var ok = statuses.Count(s => s == (int)HttpStatusCode.OK);
+        var welcomedOnce = ids.Count(id => connector.RepliesTo(id) == 1);
+        var welcomedTwice = ids.Count(id => connector.RepliesTo(id) > 1);
+        var alertedOnce = ids.Count(id => connector.ProactiveTo(id) == 1);
+        var alertedTwice = ids.Count(id => connector.ProactiveTo(id) > 1);
+        Console.WriteLine();
+        Console.WriteLine($"answered 200       {ok,8:N0} of {conversations:N0} (other statuses: {string.Join(", ", statuses.Where(s => s != 200).GroupBy(s => s).Select(g => $"{g.Key}×{g.Count()}"))})");
+        Console.WriteLine($"welcomed           {welcomedOnce,8:N0}   duplicates {welcomedTwice:N0}");
+        Console.WriteLine($"subscribed         {subscribed,8:N0}");
+        Console.WriteLine($"alerted            {alertedOnce,8:N0}   duplicates {alertedTwice:N0}");
+        Console.WriteLine($"install throughput {conversations / accepted.TotalSeconds,8:N0} installs/s accepted ({accepted.TotalSeconds:0.0} s), all welcomed after {welcomed.TotalSeconds:0.0} s");
+        Console.WriteLine($"alert check        {alerted.TotalSeconds,8:0.0} s from start to the last alert");
+        Console.WriteLine($"app (install run)  {firstCpu.TotalSeconds,8:0.0} s CPU, peak working set {firstPeak / 1024 / 1024:N0} MiB");
+        return ok == conversations && welcomedOnce == conversations && subscribed == conversations && alertedOnce == conversations ? 0 : 1;
+    }
+    finally
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(data, recursive: true);
+    }
+}
+
+async Task<int> TurnsAsync(int users, int rate, int warmupSeconds, int seconds, string question)
+{
+    var data = Directory.CreateTempSubdirectory("adebot-bench-turns-").FullName;
+    await using var connector = await FakeConnector.StartAsync();
+    try
+    {
+        var (app, _) = await AppProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Bot__AllowUnauthenticatedLocalRequests"] = "true",
+            ["Storage__DataPath"] = data,
+            ["Alerts__Enabled"] = "false",
+        });
+        await using var _ = app;
+        var load = new TurnLoad(app, connector, question);
+        load.Attach();
+        var timeout = TimeSpan.FromSeconds(20);
+        Console.WriteLine($"turns: \"{question}\" on the sample tenant; {users} users closed loop, then {rate}/s open loop; warm-up {warmupSeconds} s, then {seconds} s each; {Environment.ProcessorCount} cores");
+
+        async Task<(double PerSecond, int Lost, double CpuMs, int Turns)> ClosedLoopAsync(TimeSpan duration)
+        {
+            load.Reset();
+            var lost = 0;
+            var cpuBefore = app.CpuTime;
+            var watch = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, users).Select(async user =>
+            {
+                while (watch.Elapsed < duration)
+                {
+                    if (!await load.AskAsync(user, timeout)) Interlocked.Increment(ref lost);
+                }
+            }));
+            var turns = load.Latencies.Count;
+            return (turns / watch.Elapsed.TotalSeconds, lost, (app.CpuTime - cpuBefore).TotalMilliseconds / Math.Max(1, turns), turns);
+        }
+
+        await ClosedLoopAsync(TimeSpan.FromSeconds(warmupSeconds));
+        var closed = await ClosedLoopAsync(TimeSpan.FromSeconds(seconds));
+        var closedLatency = TurnLoad.Percentiles(load.Latencies);
+
+        load.Reset();
+        var openLost = 0;
+        var cpuBeforeOpen = app.CpuTime;
+        var openWatch = Stopwatch.StartNew();
+        List<Task> asks = [];
+        var interval = TimeSpan.FromSeconds(1.0 / rate);
+        for (var i = 0; openWatch.Elapsed < TimeSpan.FromSeconds(seconds); i++)
+        {
+            var due = interval * i;
+            if (due > openWatch.Elapsed) await Task.Delay(due - openWatch.Elapsed);
+            var user = i % users;
+            asks.Add(Task.Run(async () => { if (!await load.AskAsync(user, timeout)) Interlocked.Increment(ref openLost); }));
+        }
+        await Task.WhenAll(asks);
+        var openTurns = load.Latencies.Count;
+        var openCpu = (app.CpuTime - cpuBeforeOpen).TotalMilliseconds / Math.Max(1, openTurns);
+        var openLatency = TurnLoad.Percentiles(load.Latencies);
+
+        var healthz = await load.HealthzPerSecondAsync(users, TimeSpan.FromSeconds(Math.Min(seconds, 10)));
+        Console.WriteLine();
+        Console.WriteLine($"closed loop, {users} users   {closed.PerSecond,7:0} turns/s  {closedLatency}  lost {closed.Lost}  CPU {closed.CpuMs:0.00} ms/turn ({closed.Turns:N0} turns)");
+        Console.WriteLine($"open loop, {rate}/s         {openTurns / openWatch.Elapsed.TotalSeconds,7:0} turns/s  {openLatency}  lost {openLost}  CPU {openCpu:0.00} ms/turn ({openTurns:N0} turns)");
+        Console.WriteLine($"GET /healthz, {users} at once {healthz,7:0} req/s  (closed-loop turns are {closed.PerSecond / healthz:P1} of it)");
+        Console.WriteLine($"app peak working set      {app.PeakWorkingSetBytes / 1024 / 1024,7:N0} MiB");
+        await app.StopAsync();
+        return closed.Lost + openLost == 0 ? 0 : 1;
+    }
+    finally
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(data, recursive: true);
+    }
+}
+
+async Task<int> StartupAsync(int runs)
+{
+    await using var connector = await FakeConnector.StartAsync();
+    List<(double Healthz, double FirstAnswer)> results = [];
+    for (var run = 0; run < runs; run++)
+    {
+        var data = Directory.CreateTempSubdirectory("adebot-bench-startup-").FullName;
+        try
+        {
+            var (app, toHealthz) = await AppProcess.StartAsync(new Dictionary<string, string>
+            {
+                ["Bot__AllowUnauthenticatedLocalRequests"] = "true",
+                ["Storage__DataPath"] = data,
+                ["Alerts__Enabled"] = "false",
+            });
+            await using var _ = app;
+            var load = new TurnLoad(app, connector, "are my ADE tokens healthy?");
+            load.Attach();
+            var watch = Stopwatch.StartNew();
+            await load.AskAsync(0, TimeSpan.FromSeconds(30));
+            results.Add((toHealthz.TotalMilliseconds, watch.Elapsed.TotalMilliseconds));
+            Console.WriteLine($"run {run + 1}: start to /healthz {toHealthz.TotalMilliseconds,6:0} ms, then the first answer {watch.Elapsed.TotalMilliseconds,6:0} ms");
+            await app.StopAsync();
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+    Console.WriteLine($"median: start to /healthz {results.Select(r => r.Healthz).Order().ElementAt(runs / 2):0} ms, first answer {results.Select(r => r.FirstAnswer).Order().ElementAt(runs / 2):0} ms after it");
+    return 0;
+}
+
+static string TenantOf(int i) => $"{i + 1:x8}-0000-4000-8000-000000000000";
+
+static string Install(string conversationId, string tenantId, string serviceUrl) => new JsonObject
+{
+    ["type"] = "installationUpdate",
+    ["action"] = "add",
+    ["id"] = $"install-{conversationId}",
+    ["channelId"] = "msteams",
+    ["serviceUrl"] = serviceUrl,
+    ["locale"] = "en-US",
+    ["from"] = new JsonObject { ["id"] = "29:1bench-user", ["aadObjectId"] = "5b000000-0000-0000-0000-0000000000a1" },
+    ["recipient"] = new JsonObject { ["id"] = "28:adebot-bench", ["name"] = "AdeBot" },
+    ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "personal", ["tenantId"] = tenantId },
+    ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
+}.ToJsonString();
+
+static async Task WaitUntilAsync(Func<bool> done, TimeSpan timeout)
+{
+    var watch = Stopwatch.StartNew();
+    while (!done())
+    {
+        if (watch.Elapsed > timeout) throw new TimeoutException($"Gave up after {timeout}.");
+        await Task.Delay(20);
+    }
+}
+
+int Option(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
+}
+
+string TextOption(string name, string fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+}
+
+static int Usage(string error)
+{
+    Console.Error.WriteLine(error);
+    Console.Error.WriteLine("Usage: AdeBot.Load.Bench installs [--conversations N] [--concurrency N]");
+    Console.Error.WriteLine("       AdeBot.Load.Bench turns [--users N] [--rate N] [--warmup-seconds N] [--seconds N] [--question TEXT]");
+    Console.Error.WriteLine("       AdeBot.Load.Bench startup [--runs N]");
+    return 64;
+}

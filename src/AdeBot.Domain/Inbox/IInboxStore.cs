@@ -1,0 +1,75 @@
+namespace AdeBot.Domain.Inbox;
+
+/// What kind of work an inbox entry is. Stored by name.
+public enum InboxWorkKind
+{
+    Message,
+    Install,
+}
+
+/// Where an entry is in its life: accepted and waiting, taken by a worker, or finished.
+public enum InboxEntryState
+{
+    Pending,
+    Running,
+    Done,
+}
+
+/// How a finished entry ended. `Failed`: it threw (the user was given a reference id).
+/// `Interrupted`: the process stopped while it ran; it is reported, not run again.
+public enum InboxOutcome
+{
+    Processed,
+    Failed,
+    Interrupted,
+}
+
+/// An accepted activity, as the store is asked to keep it. `Payload` is opaque to the store (the
+/// activity as received). `ConversationKey` orders the work: entries of one conversation run one
+/// at a time, in the order they were accepted. `DedupeKey` identifies a redelivery of the same
+/// activity; `CoalesceKey` a repeat of the same question while the first still waits.
+public sealed record NewInboxEntry(
+    string TenantId,
+    string ConversationKey,
+    InboxWorkKind Kind,
+    string Payload,
+    bool IsLocal,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset NotBefore,
+    string? DedupeKey = null,
+    string? CoalesceKey = null);
+
+public sealed record InboxEntry(
+    long Id,
+    string TenantId,
+    string ConversationKey,
+    InboxWorkKind Kind,
+    string Payload,
+    bool IsLocal,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset NotBefore,
+    InboxEntryState State);
+
+/// What AcceptAsync did: stored a new entry, or recognised the activity as one it already holds
+/// (a redelivery, or the same question still waiting), in which case nothing new is run.
+public sealed record InboxAcceptance(InboxEntry? Entry)
+{
+    public bool IsNew => Entry is not null;
+}
+
+/// The durable inbox: every activity AdeBot answered 2xx for is here before the answer, so a
+/// restart, a crash or a burst never loses it.
+public interface IInboxStore
+{
+    Task<InboxAcceptance> AcceptAsync(NewInboxEntry entry, CancellationToken cancellationToken);
+
+    /// Every entry not yet done, oldest first: what a starting process has to finish.
+    Task<IReadOnlyList<InboxEntry>> ListUnfinishedAsync(CancellationToken cancellationToken);
+
+    Task MarkRunningAsync(long id, CancellationToken cancellationToken);
+
+    Task CompleteAsync(long id, InboxOutcome outcome, CancellationToken cancellationToken);
+
+    /// Removes finished entries completed before `cutoff`; returns how many.
+    Task<int> TrimAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+}

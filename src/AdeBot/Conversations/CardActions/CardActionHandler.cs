@@ -1,0 +1,82 @@
+using AdeBot.Domain.Alerts;
+using AdeBot.Domain.Cards;
+
+namespace AdeBot.Conversations.CardActions;
+
+/// Answers a click on one of AdeBot's card buttons, whichever path it came by (Action.Execute
+/// invoke or Action.Submit message). To add a button: a verb in CardVerbs, the button in the
+/// composer, and a case here.
+public sealed class CardActionHandler(
+    TenantHealthReader reader,
+    HealthReplies health,
+    CardComposer composer,
+    IAlertLedger ledger,
+    AlertPlanner planner,
+    AlertSettings settings)
+{
+    public Task<CardActionOutcome> HandleAsync(ChatTurn turn, CardActionData action, CancellationToken cancellationToken) => action.Verb switch
+    {
+        CardVerbs.CheckAgain => CheckAgainAsync(turn, action, cancellationToken),
+        // The card shows no tokens and must stay: the answer comes as new messages, as if asked.
+        CardVerbs.CheckNow => PostHealthAsync(turn, forceRefresh: true, skip: 0, cancellationToken),
+        // The next page comes as new messages; the clicked card keeps its page.
+        CardVerbs.ShowMore => PostHealthAsync(turn, forceRefresh: false, skip: Math.Max(0, action.Skip ?? 0), cancellationToken),
+        CardVerbs.Details => DetailsAsync(turn, action, cancellationToken),
+        CardVerbs.Snooze => SnoozeAsync(turn, action, cancellationToken),
+        CardVerbs.Subscribe or CardVerbs.Unsubscribe => SetSubscribedAsync(turn, action.Verb == CardVerbs.Subscribe, cancellationToken),
+        CardVerbs.AlertScope when action.Scope is { } scope && Enum.IsDefined(scope) => SetScopeAsync(turn, scope, cancellationToken),
+        CardVerbs.Help => Task.FromResult<CardActionOutcome>(new CardActionOutcome.Replace(composer.ComposeHelp(new CardContext(turn.Culture)))),
+        _ => Task.FromResult(Unknown(turn)),
+    };
+
+    /// The answer replaces the clicked card, so it is the same view of fresh data.
+    private async Task<CardActionOutcome> CheckAgainAsync(ChatTurn turn, CardActionData action, CancellationToken cancellationToken)
+    {
+        var read = await reader.ReadAsync(turn.Conversation, forceRefresh: true, cancellationToken);
+        if (!read.Succeeded) return new CardActionOutcome.Answer(read.FailureText);
+        return composer.ComposeRefresh(read.Health, action, read.Context) is { } refreshed
+            ? new CardActionOutcome.Replace(refreshed)
+            : NoSuchToken(turn, action);
+    }
+
+    private async Task<CardActionOutcome> PostHealthAsync(ChatTurn turn, bool forceRefresh, int skip, CancellationToken cancellationToken) =>
+        new CardActionOutcome.AlreadyPosted(await health.PostAsync(turn, forceRefresh, skip, cancellationToken));
+
+    private async Task<CardActionOutcome> DetailsAsync(ChatTurn turn, CardActionData action, CancellationToken cancellationToken)
+    {
+        var read = await reader.ReadAsync(turn.Conversation, forceRefresh: false, cancellationToken);
+        if (!read.Succeeded) return new CardActionOutcome.Answer(read.FailureText);
+        return action.FindToken(read.Health) is { } token
+            ? new CardActionOutcome.Replace(composer.ComposeTokenDetails(read.Health, token, read.Context))
+            : NoSuchToken(turn, action);
+    }
+
+    private async Task<CardActionOutcome> SnoozeAsync(ChatTurn turn, CardActionData action, CancellationToken cancellationToken)
+    {
+        var days = action.Days ?? 0;
+        var until = planner.SnoozeUntil(days);
+        var tenantId = turn.Conversation.Key.TenantId;
+        var findings = (action.FindingKeys ?? []).Select(k => FindingId.TryParse(k, out var id) ? id : (FindingId?)null)
+            .OfType<FindingId>().Where(f => f.TenantId == tenantId).ToList();
+        if (until is null || findings.Count == 0) return Unknown(turn);
+        await ledger.SnoozeAsync(turn.Conversation.Key, findings, until.Value, cancellationToken);
+        return new CardActionOutcome.Answer(ChatReplies.Snoozed(days, turn.Culture));
+    }
+
+    private async Task<CardActionOutcome> SetSubscribedAsync(ChatTurn turn, bool subscribe, CancellationToken cancellationToken)
+    {
+        await settings.SetActiveAsync(turn.Conversation, subscribe, cancellationToken);
+        return new CardActionOutcome.Replace(composer.ComposeWelcome(new CardContext(turn.Culture), subscribe, turn.Conversation.Scope));
+    }
+
+    private async Task<CardActionOutcome> SetScopeAsync(ChatTurn turn, AlertScope scope, CancellationToken cancellationToken)
+    {
+        await settings.SetScopeAsync(turn.Conversation, scope, cancellationToken);
+        return new CardActionOutcome.Replace(composer.ComposeWelcome(new CardContext(turn.Culture), subscribed: true, scope));
+    }
+
+    private static CardActionOutcome NoSuchToken(ChatTurn turn, CardActionData action) =>
+        new CardActionOutcome.Answer(ChatReplies.NoTokenNamed(action.TokenId ?? "", turn.Culture));
+
+    private static CardActionOutcome Unknown(ChatTurn turn) => new CardActionOutcome.Answer(ChatReplies.UnknownReply(turn.Culture));
+}

@@ -1,0 +1,31 @@
+using AdeBot.Domain.Cards;
+using AdeBot.Domain.Conversation;
+
+namespace AdeBot.Conversations.Intents;
+
+/// "Details Contoso ABM": a card per matching token; a bare "details" asks which token.
+public sealed class TokenDetailsIntentHandler(TenantHealthReader reader, CardComposer composer) : IIntentHandler
+{
+    private const int MaxDetailCards = 3;
+
+    public IReadOnlyCollection<IntentKind> Kinds { get; } = [IntentKind.TokenDetails];
+
+    public async Task HandleAsync(ChatTurn turn, RecognizedIntent intent, CancellationToken cancellationToken)
+    {
+        var read = await reader.ReadForChatAsync(turn, forceRefresh: false, cancellationToken);
+        if (!read.Succeeded) return;
+
+        if (intent.TokenName is not { } name)
+        {
+            await turn.SayAsync(ChatReplies.WhichToken(read.Health.Tokens, turn.Culture), cancellationToken);
+            return;
+        }
+
+        var matches = TokenNames.Find(name, read.Health.Tokens);
+        if (matches.Count == 0) await turn.SayAsync(ChatReplies.NoTokenNamed(name, turn.Culture), cancellationToken);
+        foreach (var token in matches.Take(MaxDetailCards))
+        {
+            await turn.ShowAsync(composer.ComposeTokenDetails(read.Health, token, read.Context), cancellationToken);
+        }
+    }
+}
