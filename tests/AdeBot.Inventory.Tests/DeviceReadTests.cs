@@ -303,7 +303,7 @@ public sealed class DeviceReadTests
         using var host = new TestHost(TestHost.OneTenant(), network);
         var snapshot = (await host.ReadAsync()).Snapshot!;
 
-        var risks = await host.Devices.CountDevicesWithoutProfileAsync(snapshot, forceRefresh: false, TestTimeout.Token);
+        var risks = await host.Devices.CountDevicesWithoutProfileAsync(snapshot.TenantId, [.. snapshot.AdeTokens.Select(t => t.Id)], forceRefresh: false, TestTimeout.Token);
 
         Assert.Equal(
         [
@@ -322,7 +322,7 @@ public sealed class DeviceReadTests
         using var host = new TestHost(TestHost.OneTenant(("Graph:RequestTimeoutSeconds", "600")), network, clock: new BackoffClock(TimeSpan.FromMinutes(5)));
         var snapshot = (await host.ReadAsync()).Snapshot!;
 
-        var risks = await host.Devices.CountDevicesWithoutProfileAsync(snapshot, forceRefresh: false, TestTimeout.Token);
+        var risks = await host.Devices.CountDevicesWithoutProfileAsync(snapshot.TenantId, [.. snapshot.AdeTokens.Select(t => t.Id)], forceRefresh: false, TestTimeout.Token);
 
         Assert.Equal([Token1], risks.Select(r => r.TokenId));
         Assert.Contains(host.Logs.Entries, e => e.EventId.Id == 2013);

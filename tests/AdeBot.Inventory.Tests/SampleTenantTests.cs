@@ -127,7 +127,7 @@ public sealed class SampleTenantTests
         using var host = new TestHost(new Dictionary<string, string?>(), time: new ManualTimeProvider(Now));
         var snapshot = (await host.ReadAsync(SampleTenant.TenantId)).Snapshot!;
 
-        var risks = await host.Devices.CountDevicesWithoutProfileAsync(snapshot, forceRefresh: false, TestTimeout.Token);
+        var risks = await host.Devices.CountDevicesWithoutProfileAsync(snapshot.TenantId, [.. snapshot.AdeTokens.Select(t => t.Id)], forceRefresh: false, TestTimeout.Token);
 
         Assert.Equal(snapshot.AdeTokens.Count, risks.Count);
         Assert.Equal([("Contoso ABM – Tampere", 3, false), ("Contoso ABM – Oulu", SampleDevices.OuluPageSize * DeviceInventory.CountPagesPerToken, true)],

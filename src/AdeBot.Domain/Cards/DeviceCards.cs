@@ -127,7 +127,8 @@ public sealed partial class CardComposer
         if (diagnosis.Matches.Count > 1)
         {
             var others = diagnosis.Matches.Where(m => !ReferenceEquals(m, device)).Select(m => ChatText.Format("Device_TokenLine", culture,
-                m.TokenName, RemediationCatalog.KindLabel(TokenKind.Ade, m.Program), RemediationCatalog.EnrollmentStateLabel(m.Record.EnrollmentState, culture)));
+                m.TokenName, RemediationCatalog.KindLabel(TokenKind.Ade, m.Program),
+                m.Record.IsDeleted ? ChatText.Get("Fact_RemovedFromAbm", culture) : RemediationCatalog.EnrollmentStateLabel(m.Record.EnrollmentState, culture)));
             yield return new TextBlock(ChatText.Format("Device_OtherMatches", culture, TextFormat.Count(diagnosis.Matches.Count, culture), string.Join("; ", others)))
             {
                 Color = TextColor.Warning,

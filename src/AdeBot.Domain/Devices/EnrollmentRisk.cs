@@ -35,9 +35,9 @@ public interface IDeviceInventory
     /// cached tokens and profiles ("Check again").
     Task<DeviceLookup> LookUpAsync(string tenantId, string serialNumber, bool forceRefresh, CancellationToken cancellationToken);
 
-    /// Per ADE token of `snapshot`, how many devices will fail to enroll for want of a profile.
+    /// Per ADE token of the tenant, how many devices will fail to enroll for want of a profile.
     /// Best effort: a token that cannot be read is left out rather than failing the health answer.
-    Task<IReadOnlyList<TokenEnrollmentRisk>> CountDevicesWithoutProfileAsync(Tokens.TenantSnapshot snapshot, bool forceRefresh, CancellationToken cancellationToken);
+    Task<IReadOnlyList<TokenEnrollmentRisk>> CountDevicesWithoutProfileAsync(string tenantId, IReadOnlyList<string> adeTokenIds, bool forceRefresh, CancellationToken cancellationToken);
 }
 
 /// The answer to a device lookup: the tenant's token reading (for the health rules and the data

@@ -61,26 +61,25 @@ internal sealed class DeviceInventory(TokenInventory tokens, IOptions<GraphOptio
         }
     }
 
-    public async Task<IReadOnlyList<TokenEnrollmentRisk>> CountDevicesWithoutProfileAsync(TenantSnapshot snapshot, bool forceRefresh, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TokenEnrollmentRisk>> CountDevicesWithoutProfileAsync(string tenantId, IReadOnlyList<string> adeTokenIds, bool forceRefresh, CancellationToken cancellationToken)
     {
-        var tenantId = snapshot.TenantId;
         if (!forceRefresh && Fresh(_risks.GetValueOrDefault(tenantId)) is { } cached) return cached;
         if (tokens.ReaderFor(tenantId) is not { } tokenReader) return [];
 
         var graph = tokenReader.Devices();
         ConcurrentBag<TokenEnrollmentRisk> risks = [];
-        await Parallel.ForEachAsync(snapshot.AdeTokens, AtMostTokenConcurrency(cancellationToken), async (token, ct) =>
+        await Parallel.ForEachAsync(adeTokenIds, AtMostTokenConcurrency(cancellationToken), async (tokenId, ct) =>
         {
             try
             {
-                var profiles = await ProfilesAsync(tenantId, graph, token.Id, forceRefresh, ct);
+                var profiles = await ProfilesAsync(tenantId, graph, tokenId, forceRefresh, ct);
                 if (EnrollmentRiskRules.NoneCanFail(profiles))
                 {
-                    risks.Add(new TokenEnrollmentRisk(token.Id, 0, AtLeast: false));
+                    risks.Add(new TokenEnrollmentRisk(tokenId, 0, AtLeast: false));
                     return;
                 }
-                var (devices, stoppedEarly) = await graph.ListOnTokenAsync(token.Id, CountPagesPerToken, ct);
-                risks.Add(EnrollmentRiskRules.Count(token.Id, devices, profiles, stoppedEarly));
+                var (devices, stoppedEarly) = await graph.ListOnTokenAsync(tokenId, CountPagesPerToken, ct);
+                risks.Add(EnrollmentRiskRules.Count(tokenId, devices, profiles, stoppedEarly));
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
@@ -88,7 +87,8 @@ internal sealed class DeviceInventory(TokenInventory tokens, IOptions<GraphOptio
                 InventoryLog.DevicesNotCounted(logger, tenantId, GraphFailures.Cause(ex).Cause);
             }
         });
-        IReadOnlyList<TokenEnrollmentRisk> result = [.. risks.OrderBy(r => IndexOf(snapshot, r.TokenId))];
+        List<string> order = [.. adeTokenIds];
+        IReadOnlyList<TokenEnrollmentRisk> result = [.. risks.OrderBy(r => order.IndexOf(r.TokenId))];
         _risks[tenantId] = new(time.GetUtcNow(), result);
         return result;
     }

@@ -13,6 +13,7 @@ public abstract class CliCommand(string[] arguments)
     {
         ["check", .. var rest] => new CheckCommand(rest),
         ["ask", .. var rest] => new AskCommand(rest),
+        ["diagnose", .. var rest] => new DiagnoseCommand(rest),
         _ => null,
     };
 
