@@ -33,4 +33,16 @@ internal static partial class InventoryLog
 
     [LoggerMessage(2009, LogLevel.Information, "Graph:ReplayPath is set, so the recording {ReplayPath} answers for every tenant and the configured tenant credentials are not used.")]
     public static partial void ReplayOverridesTenants(ILogger logger, string replayPath);
+
+    [LoggerMessage(2010, LogLevel.Debug, "Looked up a serial number in tenant {TenantId}: {TokenCount} ADE token(s) searched, {Matches} ADE record(s), {ManagedDevices} Intune record(s).")]
+    public static partial void DeviceLookedUp(ILogger logger, string tenantId, int tokenCount, int matches, int? managedDevices);
+
+    [LoggerMessage(2011, LogLevel.Warning, "Graph refused Intune's device records in tenant {TenantId} (HTTP {StatusCode}, request-id {RequestId}); device diagnoses go on without them. Grant the application permission {Permission} to complete them.")]
+    public static partial void ManagedDevicesForbidden(ILogger logger, string tenantId, int? statusCode, string? requestId, string permission);
+
+    [LoggerMessage(2012, LogLevel.Warning, "The enrollment restrictions of tenant {TenantId} could not be read (HTTP {StatusCode}, request-id {RequestId}); device diagnoses go on without the platform check.")]
+    public static partial void RestrictionsUnreadable(ILogger logger, string tenantId, int? statusCode, string? requestId);
+
+    [LoggerMessage(2013, LogLevel.Warning, "The devices of an ADE token in tenant {TenantId} could not be counted ({Cause}); the health answer leaves that token out.")]
+    public static partial void DevicesNotCounted(ILogger logger, string tenantId, GraphFailureCause cause);
 }

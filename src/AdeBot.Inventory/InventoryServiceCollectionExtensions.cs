@@ -1,3 +1,4 @@
+using AdeBot.Domain.Devices;
 using AdeBot.Domain.Tokens;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +9,7 @@ namespace AdeBot.Inventory;
 
 public static class InventoryServiceCollectionExtensions
 {
-    /// Registers ITokenInventory, bound to the "Graph" section of `configuration` and validated at
+    /// Registers ITokenInventory and IDeviceInventory, bound to the "Graph" section of `configuration` and validated at
     /// start-up. Needs logging and a TimeProvider (TimeProvider.System unless the host registered one).
     public static IServiceCollection AddTokenInventory(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,6 +22,8 @@ public static class InventoryServiceCollectionExtensions
         services.TryAddSingleton<ReplayFile>();
         services.TryAddSingleton<TokenInventory>();
         services.TryAddSingleton<ITokenInventory>(sp => sp.GetRequiredService<TokenInventory>());
+        services.TryAddSingleton<DeviceInventory>();
+        services.TryAddSingleton<IDeviceInventory>(sp => sp.GetRequiredService<DeviceInventory>());
         return services;
     }
 }

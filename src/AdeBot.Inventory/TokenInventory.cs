@@ -74,6 +74,10 @@ internal sealed class TokenInventory : ITokenInventory, IDisposable
     public bool CanRead(string tenantId) =>
         !string.IsNullOrWhiteSpace(tenantId) && (_anyTenant is not null || _tenants.ContainsKey(tenantId));
 
+    /// The reader of a tenant, for the device reads: its Graph client, or the sample or replay.
+    internal GraphTokenReader? ReaderFor(string tenantId) =>
+        string.IsNullOrWhiteSpace(tenantId) ? null : _anyTenant ?? _tenants.GetValueOrDefault(tenantId);
+
     /// The Graph client of a tenant with credentials; null on the sample or a replay, which have no directory to ask.
     internal GraphServiceClient? GraphClientFor(string tenantId) =>
         _anyTenant is null && !string.IsNullOrWhiteSpace(tenantId) ? _tenants.GetValueOrDefault(tenantId)?.Client : null;
@@ -83,7 +87,7 @@ internal sealed class TokenInventory : ITokenInventory, IDisposable
 
     public async Task<InventoryReading> ReadAsync(string tenantId, bool forceRefresh, CancellationToken cancellationToken)
     {
-        var reader = string.IsNullOrWhiteSpace(tenantId) ? null : _anyTenant ?? _tenants.GetValueOrDefault(tenantId);
+        var reader = ReaderFor(tenantId);
         if (reader is null)
         {
             InventoryLog.TenantNotConfigured(_logger, tenantId);

@@ -1,3 +1,4 @@
+using AdeBot.Domain.Devices;
 using AdeBot.Domain.Tokens;
 using AdeBot.Testing;
 using Microsoft.Extensions.Configuration;
@@ -33,9 +34,10 @@ public static class InventoryTestHost
 
     /// See <see cref="InventoryTestHost{TNetwork}"/>.
     public static InventoryTestHost<TNetwork> Create<TNetwork>(IDictionary<string, string?> settings, TNetwork network,
-        FakeTimeProvider? time = null, Action<IServiceCollection, IConfiguration>? register = null, GraphRecording? replay = null)
+        FakeTimeProvider? time = null, Action<IServiceCollection, IConfiguration>? register = null, GraphRecording? replay = null,
+        TimeProvider? clock = null)
         where TNetwork : HttpMessageHandler =>
-        new(settings, network, time, register, replay);
+        new(settings, network, time, register, replay, clock);
 }
 
 /// The inventory as the host builds it (AddTokenInventory over configuration), with the network edge
@@ -47,8 +49,9 @@ public sealed class InventoryTestHost<TNetwork> : IDisposable where TNetwork : H
     private readonly ServiceProvider _services;
     private readonly TempFolder? _replayFolder;
 
+    /// `clock` replaces the FakeTimeProvider for tests whose timers must fire on their own (the Graph back-off).
     public InventoryTestHost(IDictionary<string, string?> settings, TNetwork network, FakeTimeProvider? time = null,
-        Action<IServiceCollection, IConfiguration>? register = null, GraphRecording? replay = null)
+        Action<IServiceCollection, IConfiguration>? register = null, GraphRecording? replay = null, TimeProvider? clock = null)
     {
         Network = network;
         Time = time ?? new FakeTimeProvider(TestClock.Start);
@@ -64,7 +67,7 @@ public sealed class InventoryTestHost<TNetwork> : IDisposable where TNetwork : H
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
-        services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton<TimeProvider>(clock ?? Time);
         services.AddSingleton(new GraphNetwork(network));
         services.AddTokenInventory(configuration);
         register?.Invoke(services, configuration);
@@ -76,6 +79,11 @@ public sealed class InventoryTestHost<TNetwork> : IDisposable where TNetwork : H
     public CapturedLogs Logs { get; } = new();
 
     public ITokenInventory Inventory => Get<ITokenInventory>();
+
+    public IDeviceInventory Devices => Get<IDeviceInventory>();
+
+    public Task<DeviceLookup> LookUpAsync(string serial, string tenantId = InventoryTestHost.TenantA, bool forceRefresh = false) =>
+        Devices.LookUpAsync(tenantId, serial, forceRefresh, TestTimeout.Token);
 
     /// What ValidateOnStart checks when the host starts.
     public GraphOptions ValidatedOptions => Get<IOptions<GraphOptions>>().Value;

@@ -135,4 +135,21 @@ public sealed class ReplayTests
 
         Assert.Contains(reason, error.Message);
     }
+
+    [Fact]
+    public async Task A_replayed_device_list_that_ignores_the_filter_still_yields_only_the_serial_asked_for()
+    {
+        using var host = InventoryTestHost.Create(new Dictionary<string, string?> { ["Graph:ReplayPath"] = Recording("devices-managed-forbidden.json") }, new FakeNetwork());
+
+        var lookup = await host.Devices.LookUpAsync("any-tenant", "f9k2lm0qwx11", forceRefresh: false, AdeBot.Testing.TestTimeout.Token);
+
+        Assert.True(lookup.Succeeded);
+        Assert.Equal(SnapshotSource.Replay, lookup.Tokens.Source);
+        var record = Assert.Single(lookup.Facts!.AdeRecords);
+        Assert.Equal("F9K2LM0QWX11", record.SerialNumber);
+        Assert.Equal("Fabrikam iPads", Assert.Single(lookup.Facts.ProfilesByToken.Values.Single().Profiles).Name);
+        Assert.Null(lookup.Facts.ManagedDevices);
+        Assert.Equal(["DeviceManagementManagedDevices.Read.All"], lookup.Facts.MissingPermissions);
+        Assert.Equal(15, lookup.Facts.Restrictions!.DeviceLimit);
+    }
 }

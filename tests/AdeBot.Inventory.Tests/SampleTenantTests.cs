@@ -1,3 +1,5 @@
+using AdeBot.Domain.Devices;
+using AdeBot.Domain.Health;
 using AdeBot.Domain.Tokens;
 using AdeBot.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -82,11 +84,54 @@ public sealed class SampleTenantTests
     public void The_sample_ADE_list_comes_in_two_pages()
     {
         var adeEntries = SampleTenant.Recording(Now).Responses
-            .Where(r => r.Url.Contains("depOnboardingSettings", StringComparison.Ordinal)).ToList();
+            .Where(r => new Uri(r.Url).AbsolutePath == "/beta/deviceManagement/depOnboardingSettings").ToList();
 
         Assert.Equal(2, adeEntries.Count);
         Assert.EndsWith("$skiptoken=sample-page-2", (string?)adeEntries[0].Body!["@odata.nextLink"]);
         Assert.EndsWith("$skiptoken=sample-page-2", adeEntries[1].Url);
         Assert.Null(adeEntries[1].Body!["@odata.nextLink"]);
+    }
+
+    public static TheoryData<DeviceVerdict> Verdicts => [.. Enum.GetValues<DeviceVerdict>()];
+
+    [Theory]
+    [MemberData(nameof(Verdicts))]
+    public async Task Every_verdict_can_be_seen_from_a_sample_serial(DeviceVerdict verdict)
+    {
+        using var host = InventoryTestHost.Create(new Dictionary<string, string?>(), new FakeNetwork(), time: new FakeTimeProvider(Now));
+
+        var lookup = await host.Devices.LookUpAsync(SampleTenant.TenantId, SampleDevices.SerialFor[verdict], forceRefresh: false, TestTimeout.Token);
+
+        Assert.True(lookup.Succeeded, lookup.Failure?.ToString());
+        var health = new HealthEvaluator(new HealthRulesOptions(), host.Time).Evaluate(lookup.Tokens.Snapshot!);
+        Assert.Equal(verdict, new DeviceDiagnostician().Diagnose(health, lookup.Facts!).Verdict);
+        Assert.Empty(host.Network.Requests);
+    }
+
+    [Fact]
+    public async Task The_sample_serial_in_two_tokens_is_blocked_by_the_expired_one()
+    {
+        using var host = InventoryTestHost.Create(new Dictionary<string, string?>(), new FakeNetwork(), time: new FakeTimeProvider(Now));
+
+        var lookup = await host.Devices.LookUpAsync(SampleTenant.TenantId, SampleDevices.SerialFor[DeviceVerdict.EnrollmentFailed], forceRefresh: false, TestTimeout.Token);
+        var diagnosis = new DeviceDiagnostician().Diagnose(new HealthEvaluator(new HealthRulesOptions(), host.Time).Evaluate(lookup.Tokens.Snapshot!), lookup.Facts!);
+
+        Assert.Equal(2, diagnosis.Matches.Count);
+        // Expired twelve days ago, it has not synced since either.
+        Assert.Equal([DeviceBlocker.TokenExpired, DeviceBlocker.TokenSyncStale], diagnosis.Blockers.Select(b => b.Code));
+        Assert.All(diagnosis.Blockers, b => Assert.Equal("Contoso ABM – Kyiv", b.Token.Name));
+    }
+
+    [Fact]
+    public async Task The_sample_has_tokens_whose_devices_will_fail_to_enroll()
+    {
+        using var host = InventoryTestHost.Create(new Dictionary<string, string?>(), new FakeNetwork(), time: new FakeTimeProvider(Now));
+        var snapshot = (await host.ReadAsync(SampleTenant.TenantId)).Snapshot!;
+
+        var risks = await host.Devices.CountDevicesWithoutProfileAsync(snapshot.TenantId, [.. snapshot.AdeTokens.Select(t => t.Id)], forceRefresh: false, TestTimeout.Token);
+
+        Assert.Equal(snapshot.AdeTokens.Count, risks.Count);
+        Assert.Equal([("Contoso ABM – Tampere", 3, false), ("Contoso ABM – Oulu", SampleDevices.OuluPageSize * DeviceInventory.CountPagesPerToken, true)],
+            risks.Where(r => r.DevicesWithoutProfile > 0).Select(r => (snapshot.AdeTokens.Single(t => t.Id == r.TokenId).Name, r.DevicesWithoutProfile, r.AtLeast)));
     }
 }

@@ -10,7 +10,8 @@ namespace AdeBot.Domain.Cards;
 /// same object, `verb` included, so the invoke path and the message path dispatch alike.
 /// Fields by verb (see CardVerbs): details → TokenId, TokenKind; showMore → Skip;
 /// snooze → FindingKeys, Days; alertScope → Scope; checkAgain → View and what it needs (tokens →
-/// Skip, details → TokenId and TokenKind, expiring → Days, daysLeft → none); checkNow, subscribe, unsubscribe, help → none.
+/// Skip, details → TokenId and TokenKind, expiring → Days, daysLeft → none, device → Serial); checkNow,
+/// subscribe, unsubscribe, help → none.
 public sealed record CardActionData(string Verb)
 {
     public CardView? View { get; init; }
@@ -20,6 +21,7 @@ public sealed record CardActionData(string Verb)
     public IReadOnlyList<string>? FindingKeys { get; init; }
     public int? Days { get; init; }
     public AlertScope? Scope { get; init; }
+    public string? Serial { get; init; }
 
     /// The token a details button or a details card is about, if the tenant still has it.
     public TokenHealth? FindToken(TenantHealth health) =>

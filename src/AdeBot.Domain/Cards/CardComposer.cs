@@ -1,6 +1,7 @@
 using System.Globalization;
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Cards.Model;
+using AdeBot.Domain.Devices;
 using AdeBot.Domain.Health;
 using AdeBot.Domain.Localization;
 using AdeBot.Domain.Remediation;
@@ -11,7 +12,7 @@ using RemediationEntry = AdeBot.Domain.Remediation.Remediation;
 namespace AdeBot.Domain.Cards;
 
 /// Turns health results, remediations and alert findings into Adaptive Cards in the user's language.
-public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOptions rules, AlertOptions alerts, TimeProvider time)
+public sealed partial class CardComposer(RemediationCatalog remediation, HealthRulesOptions rules, AlertOptions alerts, TimeProvider time)
 {
     /// Failing tokens shown in full per health answer; more come with "Show more".
     public const int TokensPerPage = 20;
@@ -23,8 +24,9 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
 
     /// The summary card (on the first page only) and the failing tokens of the page `context.Skip`
     /// starts. Pages end at multiples of TokensPerPage, so a page that starts on a later card (a
-    /// refreshed token card) ends where the page it came from ended.
-    public HealthAnswer ComposeHealth(TenantHealth health, CardContext context)
+    /// refreshed token card) ends where the page it came from ended. `risks`, when counted, adds
+    /// the tokens whose devices will fail to enroll to the summary.
+    public HealthAnswer ComposeHealth(TenantHealth health, CardContext context, IReadOnlyList<TokenEnrollmentRisk>? risks = null)
     {
         var culture = context.Culture;
         var failing = Failing(health);
@@ -32,7 +34,7 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
         var (tokenCards, pageEnd) = TokenCards(failing, skip, culture);
         int? nextSkip = pageEnd < failing.Count ? pageEnd : null;
 
-        List<AdaptiveCard> cards = skip == 0 ? [HealthSummary(health, failing.Count, context), .. tokenCards] : tokenCards;
+        List<AdaptiveCard> cards = skip == 0 ? [HealthSummary(health, failing.Count, context, risks), .. tokenCards] : tokenCards;
         var summary = failing.Count == 0
             ? ChatText.Get("Health_AllClear", culture)
             : ChatText.Plural("Health_NeedAttention", failing.Count, culture);
@@ -44,14 +46,16 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
     /// that starts at the same failing token (the first one when fewer fail now; the all-clear
     /// summary when none does). Null when a details card's token is gone. Buttons sent before
     /// cards carried their view were all on summary cards.
-    public AdaptiveCard? ComposeRefresh(TenantHealth health, CardActionData checkAgain, CardContext context) => (checkAgain.View ?? CardView.Summary) switch
+    /// A device card is not composed here (null): its refresh is a new device lookup (ComposeDevice).
+    public AdaptiveCard? ComposeRefresh(TenantHealth health, CardActionData checkAgain, CardContext context, IReadOnlyList<TokenEnrollmentRisk>? risks = null) => (checkAgain.View ?? CardView.Summary) switch
     {
+        CardView.Device => null,
         CardView.Tokens => TokenCardFrom(health, checkAgain.Skip ?? 0, context),
         CardView.Details => checkAgain.FindToken(health) is { } token ? ComposeTokenDetails(health, token, context) : null,
         // The button's data comes back from the client: a window the recognizer would not read is the default one.
         CardView.Expiring => ComposeExpiring(health, checkAgain.Days is > 0 and <= MaxExpiringWindowDays ? checkAgain.Days : null, context),
         CardView.DaysLeft => ComposeDaysLeft(health, context),
-        _ => HealthSummary(health, Failing(health).Count, context),
+        _ => HealthSummary(health, Failing(health).Count, context, risks),
     };
 
     /// Tokens that expire within `days` (the warning threshold when null), expired ones included, soonest first.
@@ -176,7 +180,7 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
         [
             Heading(ChatText.Get("Help_Title", culture)),
             Text(ChatText.Get("Help_Intro", culture)),
-            Examples(culture, [("Health", ["Health", "Status"]), ("Expiring", ["Expiring"]), ("Details", ["Details"]),
+            Examples(culture, [("Health", ["Health", "Status"]), ("Expiring", ["Expiring"]), ("Details", ["Details"]), ("Devices", ["Device"]),
                 ("Explain", ["Explain", "Topic"]), ("Alerts", ["Subscribe", "Unsubscribe", "ScopeCriticalOnly", "ScopeAll"]), ("Language", ["Language"])]),
             Subtle(ChatText.Format("Help_ChannelNote", culture, ChatText.Get("Example_Status", culture))),
             new ActionSet([CheckNow("Button_CheckNow", culture)]),
@@ -214,7 +218,7 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
             Text(ChatText.Get("Welcome_Watch", culture)),
             Status(ChatText.Get(status, culture), subscribed ? HealthStatus.Healthy : HealthStatus.Warning),
             Text(ChatText.Get("Welcome_Ask", culture)),
-            Examples(culture, [("Health", ["Health"]), ("Expiring", ["Expiring"]), ("Explain", ["Explain"])]),
+            Examples(culture, [("Health", ["Health"]), ("Expiring", ["Expiring"]), ("Devices", ["Device"]), ("Explain", ["Explain"])]),
             new ActionSet(actions),
         ]);
     }
@@ -275,7 +279,7 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
         return string.Join(" · ", parts);
     }
 
-    private AdaptiveCard HealthSummary(TenantHealth health, int failing, CardContext context)
+    private AdaptiveCard HealthSummary(TenantHealth health, int failing, CardContext context, IReadOnlyList<TokenEnrollmentRisk>? risks = null)
     {
         var culture = context.Culture;
         List<CardElement> body = [.. Banners(health, context)];
@@ -297,6 +301,7 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
         facts.Add(new Fact(ChatText.Get("Fact_ReadAt", culture), TextFormat.DateTime(health.AsOf, culture)));
         body.Add(new FactSet(facts));
 
+        if (RiskBlock(health, risks, culture) is { } atRisk) body.Add(atRisk);
         if (failing > 0) body.Add(Subtle(ChatText.Get("Health_WorstFirst", culture)));
         body.Add(new ActionSet([CheckAgain(ViewData(CardView.Summary), culture)]));
         return new AdaptiveCard(body);
@@ -446,14 +451,17 @@ public sealed class CardComposer(RemediationCatalog remediation, HealthRulesOpti
     /// On a card without tenant data, which a summary must not replace: posts the health answer.
     private static ExecuteAction CheckNow(string titleKey, CultureInfo culture) => Execute(ChatText.Get(titleKey, culture), new(CardVerbs.CheckNow));
 
-    private IEnumerable<CardElement> Banners(TenantHealth health, CardContext context)
+    private IEnumerable<CardElement> Banners(TenantHealth health, CardContext context) => Banners(health.Source, health.AsOf, context, aboutDevice: false);
+
+    private static IEnumerable<CardElement> Banners(SnapshotSource source, DateTimeOffset asOf, CardContext context, bool aboutDevice)
     {
         var culture = context.Culture;
-        if (health.Source == SnapshotSource.Sample) yield return Banner(ChatText.Get("Banner_Sample", culture), ContainerStyle.Accent);
-        if (health.Source == SnapshotSource.Replay) yield return Banner(ChatText.Get("Banner_Replay", culture), ContainerStyle.Accent);
+        var device = aboutDevice ? "Device" : "";
+        if (source == SnapshotSource.Sample) yield return Banner(ChatText.Get($"Banner_Sample{device}", culture), ContainerStyle.Accent);
+        if (source == SnapshotSource.Replay) yield return Banner(ChatText.Get($"Banner_Replay{device}", culture), ContainerStyle.Accent);
         if (context.IsStale)
         {
-            yield return Banner(ChatText.Format("Banner_Stale", culture, TextFormat.DateTime(health.AsOf, culture)), ContainerStyle.Warning);
+            yield return Banner(ChatText.Format("Banner_Stale", culture, TextFormat.DateTime(asOf, culture)), ContainerStyle.Warning);
         }
     }
 

@@ -33,4 +33,6 @@ public enum CardView
     Expiring,
     /// Every token with its expiry date and the days it has left.
     DaysLeft,
+    /// One device's diagnosis; data.serial. Composed from a fresh device lookup, not from token health.
+    Device,
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AdeBot.Domain.Alerts;
+using AdeBot.Domain.Devices;
 using AdeBot.Domain.Health;
 using AdeBot.Domain.Remediation;
 using AdeBot.Domain.Tokens;
@@ -76,6 +77,24 @@ public static class ChatReplies
     }
 
     public static string Snoozed(int days, CultureInfo culture) => ChatText.Plural("Reply_Snoozed", days, culture);
+
+    /// For a device question without a serial number: asks for one, says what it looks like and where to find it.
+    public static string WhichDevice(CultureInfo culture) => ChatText.Format("Reply_WhichDevice", culture, SerialNumbers.Example);
+
+    /// For what was given instead of a serial number (too short, wrong characters, an IMEI, a device name).
+    public static string NotASerial(string given, CultureInfo culture) => ChatText.Format(
+        SerialNumbers.ReasonNotSerial(given) == NotSerialReason.Imei ? "Reply_NotASerial_Imei" : "Reply_NotASerial",
+        culture, ChatText.Format("Quoted", culture, Echo(given)), SerialNumbers.Example);
+
+    /// Longest echo of what the user typed. The reply is Markdown, so only letters, digits, spaces
+    /// and a little punctuation go back, never markup.
+    public const int MaxEchoLength = 40;
+
+    private static string Echo(string text)
+    {
+        var plain = new string([.. text.Trim().Where(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '\'' or '’' or '.')]);
+        return plain.Length <= MaxEchoLength ? plain : plain[..MaxEchoLength] + "…";
+    }
 
     /// What to tell a user whose tenant could not be read. Null for an unexpected failure: only the
     /// log knows what went wrong, so the caller points there (chat with a reference id).

@@ -19,15 +19,19 @@ public enum IntentKind
     SetLanguage,
     /// "only critical alerts", "all alerts": which findings the conversation is alerted on.
     SetAlertScope,
+    /// "why isn't C02ZP4MNQR13 enrolling?", a serial number on its own, "my iPad is stuck".
+    DeviceDiagnosis,
 }
 
 /// What the user asked. `LanguageOverride` is set whenever the text names a language ("in
 /// Finnish", "українською"), alone (SetLanguage) or inside another request. `TokenName` is the
 /// text as typed, for TokenNames.Find, or null when TokenDetails names no token ("details");
 /// `Days` the window of ExpiringSoon; `ErrorCode` or `Topic` what ExplainError is about; `Scope`
-/// what SetAlertScope chose. `Confidence` is 0 for Unknown and lower when typos were forgiven or
-/// the request was inferred from a bare keyword. `AsksDaysLeft`: an ExpiringSoon that asks how long
-/// each token has left ("how many days are left?") rather than what expires within a window.
+/// what SetAlertScope chose. DeviceDiagnosis carries the `SerialNumber` (normalized), or what was
+/// given instead (`NotSerial`: too short, an IMEI), or neither when the question named no device.
+/// `Confidence` is 0 for Unknown and lower when typos were forgiven or the request was inferred
+/// from a bare keyword. `AsksDaysLeft`: an ExpiringSoon that asks how long each token has left
+/// ("how many days are left?") rather than what expires within a window.
 public sealed record RecognizedIntent(
     IntentKind Kind,
     CultureInfo? LanguageOverride = null,
@@ -37,7 +41,9 @@ public sealed record RecognizedIntent(
     int? ErrorCode = null,
     RemediationTopic? Topic = null,
     AlertScope? Scope = null,
-    double Confidence = 0)
+    double Confidence = 0,
+    string? SerialNumber = null,
+    string? NotSerial = null)
 {
     public static RecognizedIntent Unknown { get; } = new(IntentKind.Unknown);
 }

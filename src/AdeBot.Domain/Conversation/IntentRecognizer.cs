@@ -7,7 +7,7 @@ namespace AdeBot.Domain.Conversation;
 
 /// Reads what a chat message asks for. Deterministic: the words are data (IntentLexicon), the
 /// rules below combine their cues the same way for every language, in a fixed order of precedence.
-public sealed class IntentRecognizer
+public sealed partial class IntentRecognizer
 {
     private const double Certain = 0.9;
     private const double Likely = 0.75;
@@ -25,7 +25,7 @@ public sealed class IntentRecognizer
         if (words.Count == 0) return RecognizedIntent.Unknown;
 
         var analysis = InContext(_lexicon.Analyze(words));
-        var intent = Decide(analysis);
+        var intent = DeviceQuestion(text!, words, analysis) ?? Decide(analysis);
         var confidence = intent.Kind == IntentKind.Unknown
             ? 0
             : Math.Max(Floor, intent.Confidence - PerForgivenTypo * analysis.ForgivenTypos);

@@ -91,6 +91,13 @@ internal enum Cue
     /// Chatter AdeBot does not handle (weather, jokes, sport); it vetoes an answer unless the
     /// text also names an Apple service.
     OffTopic,
+
+    // Device questions (DeviceLexicon): a device named by its kind, its serial number, the
+    // Setup Assistant screens it hangs on, or the verb "enroll" about one device.
+    DeviceNoun,
+    SerialWord,
+    SetupScreen,
+    EnrollVerb,
 }
 
 /// One language's words. An entry is a word ("status"), a stem ending in '*' ("tunnu*" for tunnus,

@@ -21,6 +21,19 @@ public static class HelpLinks
     public static readonly Uri ManageVppTokens = new("https://learn.microsoft.com/intune/app-management/deployment/manage-vpp-apple");
     public static readonly Uri TenantStatus = new("https://learn.microsoft.com/intune/intune-service/fundamentals/tenant-status#connector-status-tab");
 
+    // Device-level troubleshooting: setting up automated device enrollment, and its known errors.
+    public static readonly Uri SetupAutomatedEnrollment = new("https://learn.microsoft.com/intune/device-enrollment/apple/setup-automated-ios");
+    public static readonly Uri AssignEnrollmentProfile = new("https://learn.microsoft.com/intune/device-enrollment/apple/setup-automated-ios#assign-an-enrollment-profile-to-devices");
+    public static readonly Uri DefaultEnrollmentProfile = new("https://learn.microsoft.com/intune/device-enrollment/apple/setup-automated-ios#assign-a-default-profile");
+    public static readonly Uri DistributeDevices = new("https://learn.microsoft.com/intune/device-enrollment/apple/setup-automated-ios#distribute-devices");
+    public static readonly Uri ReEnrollDevice = new("https://learn.microsoft.com/intune/device-enrollment/apple/manage-devices-tokens-apple#re-enroll-a-device");
+    public static readonly Uri AuthenticationMethods = new("https://learn.microsoft.com/intune/device-enrollment/apple/ref-automated-authentication-methods");
+    public static readonly Uri AdeDoesNotStart = new("https://learn.microsoft.com/troubleshoot/mem/intune/device-enrollment/troubleshoot-ios-enrollment-errors#ade-enrollment-doesnt-start");
+    public static readonly Uri XpcConnectionInvalid = new("https://learn.microsoft.com/troubleshoot/mem/intune/device-enrollment/troubleshoot-ios-enrollment-errors#xpc_type_error-connection-invalid");
+    public static readonly Uri InvalidProfile = new("https://learn.microsoft.com/troubleshoot/mem/intune/device-enrollment/troubleshoot-ios-enrollment-errors#the-configuration-for-your-iphoneipad-could-not-be-downloaded-from-company-name-invalid-profile");
+    public static readonly Uri DeviceCapReached = new("https://learn.microsoft.com/troubleshoot/mem/intune/device-enrollment/troubleshoot-device-enrollment-in-intune#device-cap-reached");
+    public static readonly Uri DeviceLimit = new("https://learn.microsoft.com/intune/intune-service/enrollment/device-limit-intune-azure");
+
     /// The Intune admin center blade listing enrollment program tokens. Portal URLs can change
     /// (this one is also what Maester links), and the portal picks its own language.
     public static readonly Uri EnrollmentProgramTokensBlade = new("https://intune.microsoft.com/#view/Microsoft_Intune_Enrollment/DepTokensPaging.ReactView");
@@ -41,6 +54,17 @@ public static class HelpLinks
         [nameof(ManageVppTokens)] = ManageVppTokens,
         [nameof(TenantStatus)] = TenantStatus,
         [nameof(EnrollmentProgramTokensBlade)] = EnrollmentProgramTokensBlade,
+        [nameof(SetupAutomatedEnrollment)] = SetupAutomatedEnrollment,
+        [nameof(AssignEnrollmentProfile)] = AssignEnrollmentProfile,
+        [nameof(DefaultEnrollmentProfile)] = DefaultEnrollmentProfile,
+        [nameof(DistributeDevices)] = DistributeDevices,
+        [nameof(ReEnrollDevice)] = ReEnrollDevice,
+        [nameof(AuthenticationMethods)] = AuthenticationMethods,
+        [nameof(AdeDoesNotStart)] = AdeDoesNotStart,
+        [nameof(XpcConnectionInvalid)] = XpcConnectionInvalid,
+        [nameof(InvalidProfile)] = InvalidProfile,
+        [nameof(DeviceCapReached)] = DeviceCapReached,
+        [nameof(DeviceLimit)] = DeviceLimit,
     };
 
     /// Inserts the Learn locale after the host (`/fi-fi/intune/...`), replacing one already there,

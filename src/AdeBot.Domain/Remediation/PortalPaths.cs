@@ -1,7 +1,7 @@
 namespace AdeBot.Domain.Remediation;
 
 /// Menu paths that several remediation steps share, as the portals label them in English.
-/// They are the composite-format arguments {0}–{5} of every Title, Cause and Step resource, so a
+/// They are the composite-format arguments {0}–{7} of every Title, Cause and Step resource, so a
 /// portal rename is one edit here instead of one per sentence and language.
 internal static class PortalPaths
 {
@@ -23,5 +23,11 @@ internal static class PortalPaths
     /// {5} Apple Business Manager / Apple School Manager, location (content) tokens.
     public const string ContentTokens = "**Preferences** > **Payments and Billing** > **Apps and Books** > **Content Tokens**";
 
-    public static object[] Arguments { get; } = [AdeTokens, VppTokens, ApnsCertificate, AppleBusinessMdmServers, SchoolManagerMdmServers, ContentTokens];
+    /// {6} Intune admin center, every managed device (where a device record is wiped, retired or deleted).
+    public const string AllDevices = "**Devices** > **All devices**";
+
+    /// {7} Intune admin center, the enrollment restrictions that allow or block a platform.
+    public const string PlatformRestrictions = "**Devices** > **Enrollment** > **Device platform restriction**";
+
+    public static object[] Arguments { get; } = [AdeTokens, VppTokens, ApnsCertificate, AppleBusinessMdmServers, SchoolManagerMdmServers, ContentTokens, AllDevices, PlatformRestrictions];
 }

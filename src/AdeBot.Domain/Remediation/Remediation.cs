@@ -23,6 +23,22 @@ public enum RemediationTopic
     VppSyncFailed,
     /// A VPP state Graph may add later; shown with its raw value and the general VPP checklist.
     VppUnexpectedState,
+
+    // One per device verdict (DeviceVerdict), in the same order.
+    DeviceEnrolled,
+    DeviceEnrolledWithoutAde,
+    DeviceNotInAde,
+    DeviceRemovedFromAbm,
+    DeviceNoProfile,
+    DeviceProfileNotFound,
+    DevicePendingReset,
+    DeviceNotContacted,
+    DeviceEnrollmentFailed,
+    DevicePlatformBlocked,
+    DeviceBlocked,
+    DeviceEnrolledButNotInIntune,
+    /// The health answer's finding: devices of a token with no profile and no default profile.
+    DevicesWithoutProfile,
 }
 
 public sealed record HelpLink(string Title, Uri Url);

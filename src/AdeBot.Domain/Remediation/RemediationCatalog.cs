@@ -11,13 +11,13 @@ namespace AdeBot.Domain.Remediation;
 /// sets `Steps_{set}_{i}` are generic and take the portal paths of PortalPaths as arguments;
 /// `{Topic}_Facts` (and the one-line summaries in Text*.resx) describe one token and take the
 /// fact arguments built in FactArguments.
-public sealed class RemediationCatalog(HealthRulesOptions options)
+public sealed partial class RemediationCatalog(HealthRulesOptions options)
 {
     /// Per topic: the step sets it shows, in order (`Steps_{set}_{i}` resources, shared where the
     /// fix is the same), and the help links it offers (names in HelpLinks.All).
     private sealed record Entry(string[] StepSets, string[] Links);
 
-    private static readonly IReadOnlyDictionary<RemediationTopic, Entry> Entries = new Dictionary<RemediationTopic, Entry>
+    private static readonly IReadOnlyDictionary<RemediationTopic, Entry> Entries = WithDeviceEntries(new Dictionary<RemediationTopic, Entry>
     {
         [RemediationTopic.AlertExplanation] = new(["AlertExplanation"], [nameof(HelpLinks.EnrollmentProgramTokensBlade), nameof(HelpLinks.RenewAdeToken), nameof(HelpLinks.SyncTokenErrors)]),
         [RemediationTopic.AdeExpired] = new(["RenewAdeToken"], [nameof(HelpLinks.EnrollmentProgramTokensBlade), nameof(HelpLinks.RenewAdeToken), nameof(HelpLinks.RenewAdeTokenMacOs), nameof(HelpLinks.RenewAdeTokenRules)]),
@@ -37,7 +37,7 @@ public sealed class RemediationCatalog(HealthRulesOptions options)
         [RemediationTopic.VppDuplicateLocation] = new(["VppDuplicate"], [nameof(HelpLinks.ManageVppTokens)]),
         [RemediationTopic.VppSyncFailed] = new(["VppSyncChecklist"], [nameof(HelpLinks.ManageVppTokens), nameof(HelpLinks.RenewVppToken)]),
         [RemediationTopic.VppUnexpectedState] = new(["VppSyncChecklist"], [nameof(HelpLinks.ManageVppTokens), nameof(HelpLinks.RenewVppToken)]),
-    };
+    });
 
     /// Topics whose fix depends on signing in with the right Apple ID, so the one on record is shown.
     private static readonly HashSet<RemediationTopic> NeedsAppleId =

@@ -16,6 +16,9 @@ internal sealed class GraphTokenReader(GraphServiceClient client, string graphRo
     /// The tenant's signed-in client, shared with the group membership check (one sign-in, one token cache).
     public GraphServiceClient Client => client;
 
+    /// What the device reads of the same tenant need: the same client, host, timeout and clock.
+    public GraphDeviceReader Devices() => new(client, graphRoot, requestTimeout, time);
+
     private static readonly string AdePath = $"/beta/deviceManagement/depOnboardingSettings?$select={DepOnboardingSettingModel.Select}";
     private static readonly string ApnsPath = $"/v1.0/deviceManagement/applePushNotificationCertificate?$select={ApplePushNotificationCertificateModel.Select}";
     private static readonly string VppPath = $"/v1.0/deviceAppManagement/vppTokens?$select={VppTokenModel.Select}";
@@ -56,21 +59,11 @@ internal sealed class GraphTokenReader(GraphServiceClient client, string graphRo
             foreach (var item in page.Value) results.Add(map(item));
             if (results.Count > MaxItemsPerCollection)
                 throw new InvalidDataException($"{next.AbsolutePath} returned more than {MaxItemsPerCollection} items; paging did not end.");
-            next = page.NextLink is null ? null : CheckedNextLink(page.NextLink, followed);
+            next = page.NextLink is null ? null : GraphPaging.CheckedNextLink(page.NextLink, graphRoot, followed);
         }
         return results;
     }
 
-    /// Follows a nextLink only to the Graph host the tenant is configured for, and never in a loop.
-    private Uri CheckedNextLink(string nextLink, HashSet<string> followed)
-    {
-        if (!Uri.TryCreate(nextLink, UriKind.Absolute, out var uri)
-            || !string.Equals(uri.GetLeftPart(UriPartial.Authority), graphRoot, StringComparison.OrdinalIgnoreCase))
-            throw new InvalidDataException("Graph sent an @odata.nextLink to another host.");
-        if (!followed.Add(uri.AbsoluteUri))
-            throw new InvalidDataException("Graph sent the same @odata.nextLink twice.");
-        return uri;
-    }
 
     private Task<T?> SendAsync<T>(Uri uri, ParsableFactory<T> factory, CancellationToken cancellationToken) where T : IParsable
     {

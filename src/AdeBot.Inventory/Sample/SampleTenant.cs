@@ -79,6 +79,7 @@ public static class SampleTenant
             Ok($"{AdeList}?$skiptoken={SecondPageToken}", new GraphPage<DepOnboardingSettingModel> { Value = secondPage }),
             Ok(Graph + "/v1.0/deviceManagement/applePushNotificationCertificate", apns),
             Ok(Graph + "/v1.0/deviceAppManagement/vppTokens", new GraphPage<VppTokenModel> { Value = vpp }),
+            .. SampleDevices.Recording([.. firstPage.Concat(secondPage).Select(t => t.Id!)], now),
         ]);
     }
 
@@ -96,7 +97,7 @@ public static class SampleTenant
         SyncedDeviceCount = devices,
     };
 
-    private static RecordedResponse Ok(string url, IParsable body) => new("GET", url, 200, Body: ToJson(body));
+    internal static RecordedResponse Ok(string url, IParsable body) => new("GET", url, 200, Body: ToJson(body));
 
     private static JsonNode ToJson(IParsable model)
     {

@@ -19,6 +19,7 @@ public sealed partial class ConversationEngine(
     CardActionHandler cardActions,
     CardComposer composer,
     ISubscriptionStore subscriptions,
+    PendingDeviceQuestions pendingDevices,
     ILogger<ConversationEngine> logger)
 {
     public async Task HandleMessageAsync(InboundTurn turn, IReplySink replies, CancellationToken cancellationToken)
@@ -39,7 +40,8 @@ public sealed partial class ConversationEngine(
             return;
         }
 
-        var intent = recognizer.Recognize(inbound.RemoveRecipientMention());
+        var text = inbound.RemoveRecipientMention();
+        var intent = pendingDevices.Follow(conversation.Key, recognizer.Recognize(text), text);
         if (intent.LanguageOverride is { } language)
         {
             await subscriptions.SetLocaleOverrideAsync(conversation.Key, language.Name, cancellationToken);

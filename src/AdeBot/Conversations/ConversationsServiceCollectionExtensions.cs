@@ -1,6 +1,8 @@
 using AdeBot.Conversations.CardActions;
 using AdeBot.Conversations.Intents;
+using AdeBot.Devices;
 using AdeBot.Domain.Conversation;
+using AdeBot.Domain.Devices;
 using AdeBot.Health;
 using AdeBot.Teams;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +23,10 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<TenantHealthReader>();
         services.AddSingleton<HealthReplies>();
         services.AddSingleton<AlertSettings>();
+        services.TryAddSingleton<DeviceDiagnostician>();
+        services.TryAddSingleton<DeviceDiagnoses>();
+        services.AddSingleton<DeviceReplies>();
+        services.AddSingleton<PendingDeviceQuestions>();
 
         services.AddSingleton<IIntentHandler, HealthIntentHandler>();
         services.AddSingleton<IIntentHandler, ExpiringSoonIntentHandler>();
@@ -28,6 +34,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<IIntentHandler, ExplainErrorIntentHandler>();
         services.AddSingleton<IIntentHandler, AlertSettingsIntentHandler>();
         services.AddSingleton<IIntentHandler, SmallTalkIntentHandler>();
+        services.AddSingleton<IIntentHandler, DeviceIntentHandler>();
         services.AddSingleton<IntentHandlers>();
 
         services.AddSingleton<CardActionHandler>();

@@ -104,6 +104,10 @@ public sealed class CardActionTests
         { "error-code-0", """{"verb":"checkNow"}""" },
         { "error-code-7", """{"verb":"checkNow"}""" },
         { "explain-TermsNotAccepted", """{"verb":"checkNow"}""" },
+        // A device card refreshes from a new lookup of its serial.
+        { "device-NotInAde", """{"verb":"checkAgain","view":"device","serial":"C02ZP4MNQR13"}""" },
+        { "device-two-tokens-blocked", """{"verb":"checkAgain","view":"device","serial":"C02ZP4MNQR13"}""" },
+        { "health-risks-0", """{"verb":"checkAgain","view":"summary"}""" },
     };
 
     [Theory]
@@ -186,6 +190,14 @@ public sealed class CardActionTests
         var card = _samples.Composer.ComposeRefresh(health, CardActionData.TryRead(JsonDocument.Parse(data).RootElement)!, new CardContext(CultureInfo.GetCultureInfo("en-US")));
 
         Assert.Contains(heading, CardJson.Texts(card!));
+    }
+
+    [Fact]
+    public void Check_again_of_a_device_card_is_not_composed_from_token_health()
+    {
+        var data = new CardActionData(CardVerbs.CheckAgain) { View = CardView.Device, Serial = "C02ZP4MNQR13" };
+
+        Assert.Null(_samples.Composer.ComposeRefresh(_samples.Evaluate(_samples.Mixed()), data, new CardContext(CultureInfo.GetCultureInfo("en-US"))));
     }
 
     [Fact]

@@ -2,9 +2,11 @@ using System.Globalization;
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Cards;
 using AdeBot.Domain.Cards.Model;
+using AdeBot.Domain.Devices;
 using AdeBot.Domain.Health;
 using AdeBot.Domain.Remediation;
 using AdeBot.Domain.Tokens;
+using AdeBot.Domain.Tests.Devices;
 using AdeBot.Testing;
 using Microsoft.Extensions.Time.Testing;
 
@@ -113,5 +115,26 @@ internal sealed class CardSamples
         yield return ("welcome-unsubscribed", Composer.ComposeWelcome(context, subscribed: false, AlertScope.All));
         yield return ("alert", Composer.ComposeAlert(findings, context));
         yield return ("alert-cleared-only", Composer.ComposeAlert([.. findings.Where(f => f.Kind == AlertKind.Cleared)], context));
+        foreach (var (card, i) in Composer.ComposeHealth(mixed, context, Risks()).Cards.Select((c, i) => (c, i))) yield return ($"health-risks-{i}", card);
+        foreach (var verdict in Enum.GetValues<DeviceVerdict>()) yield return ($"device-{verdict}", Composer.ComposeDevice(DeviceSamples.For(verdict), context));
+        yield return ("device-two-tokens-blocked", Composer.ComposeDevice(DeviceInTwoTokens(), context with { IsStale = true }));
+    }
+
+    /// Devices of Mixed's tokens that will fail to enroll: counted to the end on one, stopped early on another.
+    public static IReadOnlyList<TokenEnrollmentRisk> Risks() =>
+        [new("ade-contoso", 12, AtLeast: false), new("ade-northwind", 100, AtLeast: true), new("ade-fabrikam", 0, AtLeast: false)];
+
+    /// A serial in two tokens, the one it is judged on failing and its token blocked by unaccepted
+    /// terms, while the push certificate has expired: every part of the device card at once.
+    public DeviceDiagnosis DeviceInTwoTokens()
+    {
+        var schools = Health.TokenScenarios.Ade("Contoso Schools", errorCode: 3, program: AppleProgram.SchoolManager);
+        var health = Evaluate(Health.TokenScenarios.Snapshot(ade: [DeviceScenarios.Token, schools], apns: Health.TokenScenarios.Apns(TimeSpan.FromDays(-3))));
+        var facts = DeviceScenarios.Facts(
+        [
+            DeviceScenarios.Record(AdeEnrollmentState.Failed, tokenId: schools.Id, lastContactAgo: TimeSpan.FromHours(20), assignedAgo: TimeSpan.FromDays(2)),
+            DeviceScenarios.Record(AdeEnrollmentState.NotContacted, assignedAgo: TimeSpan.FromDays(200)),
+        ]);
+        return new DeviceDiagnostician().Diagnose(health, facts);
     }
 }

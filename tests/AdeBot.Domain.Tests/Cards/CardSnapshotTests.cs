@@ -3,6 +3,8 @@ using System.Text.Json;
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Cards;
 using AdeBot.Domain.Cards.Model;
+using AdeBot.Domain.Devices;
+using AdeBot.Domain.Tests.Devices;
 using AdeBot.Domain.Remediation;
 using AdeBot.Domain.Tokens;
 
@@ -76,6 +78,23 @@ public sealed class CardSnapshotTests
         Match("alert", locale, _samples.Composer.ComposeAlert(findings, Context(locale)));
         Snapshot.Match($"alert-summary.{locale}", JsonSerializer.Serialize(_samples.Composer.AlertSummary(findings, culture), Indented) + "\n");
     }
+
+    [Theory]
+    [MemberData(nameof(Locales))]
+    public void Health_answer_with_devices_that_will_fail(string locale) =>
+        Match("health-risks", locale, _samples.Composer.ComposeHealth(_samples.Evaluate(_samples.Mixed()), Context(locale), CardSamples.Risks()).Cards[0]);
+
+    [Theory]
+    [MemberData(nameof(Locales))]
+    public void Device_in_two_tokens_with_blockers(string locale) =>
+        Match("device", locale, _samples.Composer.ComposeDevice(_samples.DeviceInTwoTokens(), Context(locale)));
+
+    [Theory]
+    [MemberData(nameof(Locales))]
+    public void Device_enrolled_without_intune_records(string locale) =>
+        Match("device-ade-only", locale, _samples.Composer.ComposeDevice(
+            DeviceScenarios.Diagnose(DeviceScenarios.Facts([DeviceScenarios.Record(AdeEnrollmentState.Enrolled, lastContactAgo: TimeSpan.FromDays(8))], managedUnknown: true)),
+            Context(locale)));
 
     private static CardContext Context(string locale) => new(CultureInfo.GetCultureInfo(locale));
 

@@ -26,6 +26,7 @@ public sealed partial class ChatResourceTests
             ("Explain", IntentKind.ExplainError), ("Topic", IntentKind.ExplainError),
             ("Subscribe", IntentKind.Subscribe), ("Unsubscribe", IntentKind.Unsubscribe), ("Language", IntentKind.SetLanguage),
             ("Help", IntentKind.Help), ("ScopeCriticalOnly", IntentKind.SetAlertScope), ("ScopeAll", IntentKind.SetAlertScope),
+            ("Device", IntentKind.DeviceDiagnosis),
         ];
 
         Assert.All(examples, e => Assert.Equal(e.Kind, recognizer.Recognize(ChatText.Get($"Example_{e.Example}", culture)).Kind));

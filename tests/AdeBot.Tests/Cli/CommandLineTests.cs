@@ -69,7 +69,7 @@ public sealed class CommandLineTests
 
     public static TheoryData<string[], string> UsageErrors => new()
     {
-        { ["chekc"], "AdeBot: 'chekc' is not a command. The commands are ask, check, package;" },
+        { ["chekc"], "AdeBot: 'chekc' is not a command. The commands are ask, check, diagnose, package;" },
         { ["serve", "--urls", "http://127.0.0.1:5000"], "AdeBot: 'serve' is not a command." },
         { ["ask"], "AdeBot ask: Ask a question, for example: AdeBot ask \"are my ADE tokens healthy?\"" },
         { ["ask", "   "], "AdeBot ask: Ask a question" },
@@ -100,7 +100,7 @@ public sealed class CommandLineTests
     {
         var run = await RunWithoutHostAsync(["chekc"]);
 
-        Assert.Equal("AdeBot: 'chekc' is not a command. The commands are ask, check, package; with no command, or with host settings such as --urls, AdeBot runs the web server. See 'AdeBot --help'.",
+        Assert.Equal("AdeBot: 'chekc' is not a command. The commands are ask, check, diagnose, package; with no command, or with host settings such as --urls, AdeBot runs the web server. See 'AdeBot --help'.",
             Assert.Single(Lines(run.Stderr)));
     }
 

@@ -1,5 +1,6 @@
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Cards;
+using AdeBot.Domain.Devices;
 
 namespace AdeBot.Conversations.CardActions;
 
@@ -12,7 +13,8 @@ public sealed class CardActionHandler(
     CardComposer composer,
     IAlertLedger ledger,
     AlertPlanner planner,
-    AlertSettings settings)
+    AlertSettings settings,
+    DeviceReplies devices)
 {
     public Task<CardActionOutcome> HandleAsync(ChatTurn turn, CardActionData action, CancellationToken cancellationToken) => action.Verb switch
     {
@@ -32,11 +34,23 @@ public sealed class CardActionHandler(
     /// The answer replaces the clicked card, so it is the same view of fresh data.
     private async Task<CardActionOutcome> CheckAgainAsync(ChatTurn turn, CardActionData action, CancellationToken cancellationToken)
     {
+        if (action.View == CardView.Device) return await CheckDeviceAgainAsync(turn, action, cancellationToken);
+
         var read = await reader.ReadAsync(turn.Conversation, forceRefresh: true, cancellationToken);
         if (!read.Succeeded) return new CardActionOutcome.Answer(read.FailureText);
-        return composer.ComposeRefresh(read.Health, action, read.Context) is { } refreshed
+        var risks = action.View is null or CardView.Summary ? await health.RisksAsync(read, forceRefresh: true, cancellationToken) : null;
+        return composer.ComposeRefresh(read.Health, action, read.Context, risks) is { } refreshed
             ? new CardActionOutcome.Replace(refreshed)
             : NoSuchToken(turn, action);
+    }
+
+    /// The device card again, from a new lookup of its serial in the clicking conversation's tenant.
+    private async Task<CardActionOutcome> CheckDeviceAgainAsync(ChatTurn turn, CardActionData action, CancellationToken cancellationToken)
+    {
+        // The button's data comes back from the client: only a serial is looked up.
+        if (!SerialNumbers.IsValid(action.Serial)) return Unknown(turn);
+        var read = await devices.ReadAsync(turn.Conversation, action.Serial!, forceRefresh: true, cancellationToken);
+        return read.Succeeded ? new CardActionOutcome.Replace(devices.Compose(read)) : new CardActionOutcome.Answer(read.FailureText);
     }
 
     private async Task<CardActionOutcome> PostHealthAsync(ChatTurn turn, bool forceRefresh, int skip, CancellationToken cancellationToken) =>
