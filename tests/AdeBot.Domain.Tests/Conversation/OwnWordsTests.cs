@@ -37,7 +37,7 @@ public sealed partial class OwnWordsTests
 
         var examples = ExamplesByTopic(card, culture);
 
-        Assert.Equal(["Health", "Expiring", "Details", "Explain", "Alerts", "Language"], examples.Keys.Select(title => TopicKey(title, culture)));
+        Assert.Equal(["Health", "Expiring", "Details", "Devices", "Explain", "Alerts", "Language"], examples.Keys.Select(title => TopicKey(title, culture)));
         Assert.All(examples, topic => Assert.All(topic.Value, example => Assert.Contains(Recognizer.Recognize(example).Kind, Advertised(TopicKey(topic.Key, culture)))));
         // The channel note's example is what to type after the mention.
         var note = Assert.Single(CardJson.Texts(card), text => text.Contains("@AdeBot ", StringComparison.Ordinal));
@@ -53,7 +53,7 @@ public sealed partial class OwnWordsTests
 
         var examples = ExamplesByTopic(card, culture);
 
-        Assert.Equal(["Health", "Expiring", "Explain"], examples.Keys.Select(title => TopicKey(title, culture)));
+        Assert.Equal(["Health", "Expiring", "Devices", "Explain"], examples.Keys.Select(title => TopicKey(title, culture)));
         Assert.All(examples, topic => Assert.All(topic.Value, example => Assert.Contains(Recognizer.Recognize(example).Kind, Advertised(TopicKey(topic.Key, culture)))));
     }
 
@@ -157,7 +157,8 @@ public sealed partial class OwnWordsTests
     {
         List<RemediationTopic> topics = [.. EveryProblem().Select(p => Catalog.TopicFor(p.Token, p.Problem)).Distinct()];
 
-        Assert.Equal(Enum.GetValues<RemediationTopic>().Where(t => t != RemediationTopic.AlertExplanation).Order(), topics.Order());
+        // Device verdicts and the devices-without-profile finding are not problems of a token.
+        Assert.Equal(Enum.GetValues<RemediationTopic>().Where(t => t != RemediationTopic.AlertExplanation && !t.ToString().StartsWith("Device", StringComparison.Ordinal)).Order(), topics.Order());
         Assert.Contains(EveryProblem(), p => p.Token.Kind == TokenKind.Apns && p.Problem.DaysLeft <= -HealthEvaluator.ApnsGracePeriodDays);
     }
 
@@ -219,6 +220,7 @@ public sealed partial class OwnWordsTests
         "Health" => [IntentKind.Health],
         "Expiring" => [IntentKind.ExpiringSoon],
         "Details" => [IntentKind.TokenDetails],
+        "Devices" => [IntentKind.DeviceDiagnosis],
         "Explain" => [IntentKind.ExplainError],
         "Alerts" => [IntentKind.Subscribe, IntentKind.Unsubscribe, IntentKind.SetAlertScope],
         "Language" => [IntentKind.SetLanguage],
@@ -227,7 +229,7 @@ public sealed partial class OwnWordsTests
 
     /// The Help_Topic_{key} resource whose text is the title.
     private static string TopicKey(string title, CultureInfo culture) =>
-        new[] { "Health", "Expiring", "Details", "Explain", "Alerts", "Language" }.Single(key => ChatText.Get($"Help_Topic_{key}", culture) == title);
+        new[] { "Health", "Expiring", "Details", "Devices", "Explain", "Alerts", "Language" }.Single(key => ChatText.Get($"Help_Topic_{key}", culture) == title);
 
     /// The examples fact set of a card: topic title → the quoted examples.
     private static Dictionary<string, List<string>> ExamplesByTopic(AdaptiveCard card, CultureInfo culture) =>

@@ -61,7 +61,7 @@ public sealed class DiagnoseCommandAcceptanceTests : IDisposable
 
         Assert.True(result.ExitCode == 64, result.AllOutput);
         Assert.Equal("", result.Stdout);
-        Assert.Contains("Usage: diagnose", result.AllOutput, StringComparison.Ordinal);
+        Assert.Contains("See 'AdeBot diagnose --help'.", result.AllOutput, StringComparison.Ordinal);
     }
 
     [Fact]
