@@ -26,7 +26,8 @@ internal static partial class Log
     [LoggerMessage(3006, LogLevel.Warning, "Refused to use serviceUrl: {Reason}")]
     public static partial void ServiceUrlRefused(ILogger logger, string reason);
 
-    [LoggerMessage(3007, LogLevel.Debug, "Accepted an anonymous {ActivityType} activity from loopback (local mode)")]
+    // Information: every anonymous turn is one an operator may need to account for.
+    [LoggerMessage(3007, LogLevel.Information, "Accepted an anonymous {ActivityType} activity from loopback (local mode)")]
     public static partial void LocalAnonymousAccepted(ILogger logger, string? activityType);
 
     [LoggerMessage(3008, LogLevel.Warning, "Bot:AllowUnauthenticatedLocalRequests is on: requests without an Authorization header are accepted from loopback addresses and answered without a token. Never run this way in production.")]

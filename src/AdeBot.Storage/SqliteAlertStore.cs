@@ -25,8 +25,24 @@ public sealed class SqliteAlertStore(AlertDatabase database, TimeProvider time) 
         // BEGIN IMMEDIATE takes the write lock before the existence check, so "was it new?" and the
         // write are one step even across processes sharing the file.
         await using var transaction = connection.BeginTransaction(deferred: false);
-        var existed = await AlertDatabase.ScalarAsync<long>(connection, transaction,
-            $"SELECT COUNT(*) FROM conversation WHERE {KeyFilter};", cancellationToken, Key(conversation.Key)) > 0;
+        var storedFromLocalMode = await AlertDatabase.ScalarAsync<long?>(connection, transaction,
+            $"SELECT from_local_mode FROM conversation WHERE {KeyFilter};", cancellationToken, Key(conversation.Key));
+        var existed = storedFromLocalMode is not null;
+        // Anyone who reaches local mode can name any conversation; a reference an authenticated
+        // turn stored (and its alerts, sent with the bot's token) must not be redirected by one.
+        if (storedFromLocalMode == 0 && conversation.FromLocalMode)
+        {
+            await using var read = AlertDatabase.Command(connection, transaction,
+                $"SELECT {ConversationColumns} FROM conversation WHERE {KeyFilter};", Key(conversation.Key));
+            ConversationSubscription unchanged;
+            await using (var kept = await read.ExecuteReaderAsync(cancellationToken))
+            {
+                await kept.ReadAsync(cancellationToken);
+                unchanged = ReadSubscription(kept);
+            }
+            await transaction.CommitAsync(cancellationToken);
+            return new ConversationUpsert(unchanged, Created: false);
+        }
         // A refresh keeps what the user chose (active, scope, language) and the optional ids an
         // inbound activity may lack (a message in a team channel carries no team install data).
         await using var command = AlertDatabase.Command(connection, transaction, $"""

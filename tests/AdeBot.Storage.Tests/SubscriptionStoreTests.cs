@@ -32,6 +32,35 @@ public sealed class SubscriptionStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_local_turn_never_overwrites_a_reference_stored_by_an_authenticated_turn()
+    {
+        var store = _db.NewStore();
+        var authenticated = Conversation() with { ServiceUrl = "https://smba.trafficmanager.net/amer/", FromLocalMode = false };
+        await store.UpsertConversationAsync(authenticated, subscribeIfNew: true, None);
+
+        var (seen, created) = await _db.NewStore().UpsertConversationAsync(
+            authenticated with { ServiceUrl = "http://127.0.0.1:9100/evil/", Locale = "uk-UA", FromLocalMode = true }, subscribeIfNew: true, None);
+
+        Assert.False(created);
+        Assert.Equal(authenticated, seen.Conversation);
+        Assert.Equal(authenticated, (await _db.NewStore().GetAsync(authenticated.Key, None))!.Conversation);
+    }
+
+    [Fact]
+    public async Task An_authenticated_turn_takes_over_a_reference_stored_by_a_local_turn()
+    {
+        var store = _db.NewStore();
+        var local = Conversation() with { ServiceUrl = "http://127.0.0.1:3978/", FromLocalMode = true };
+        await store.UpsertConversationAsync(local, subscribeIfNew: true, None);
+
+        var (seen, _) = await store.UpsertConversationAsync(
+            local with { ServiceUrl = "https://smba.trafficmanager.net/amer/", FromLocalMode = false }, subscribeIfNew: true, None);
+
+        Assert.False(seen.Conversation.FromLocalMode);
+        Assert.Equal("https://smba.trafficmanager.net/amer/", seen.Conversation.ServiceUrl);
+    }
+
+    [Fact]
     public async Task A_refresh_from_an_inbound_activity_updates_the_reference_and_keeps_the_settings()
     {
         var store = _db.NewStore();

@@ -32,12 +32,19 @@ internal sealed class ServiceUrlPolicy(IOptions<BotOptions> options)
             return false;
         }
 
-        // A local anonymous conversation never receives a token, and a loopback reply stays on this
-        // machine, so the production allow-list does not get in the way of local tools.
+        // A local anonymous turn is answered on this machine only: whoever reached local mode must
+        // not be able to aim tenant data at a host of their choice. Loopback replies stay here, so
+        // the production allow-list does not get in the way of local tools.
         var bot = options.Value;
-        var exemptAsLocalLoopback = isLocal && uri.IsLoopback;
-        if (!exemptAsLocalLoopback && !bot.AllowsAnyServiceUrlHost
-            && !bot.EffectiveServiceUrlHosts.Any(pattern => HostMatches(pattern, uri.IdnHost)))
+        if (isLocal)
+        {
+            if (!uri.IsLoopback)
+            {
+                reason = $"a local anonymous turn may only be answered on loopback, not on {uri.IdnHost}";
+                return false;
+            }
+        }
+        else if (!bot.AllowsAnyServiceUrlHost && !bot.EffectiveServiceUrlHosts.Any(pattern => HostMatches(pattern, uri.IdnHost)))
         {
             reason = $"serviceUrl host {uri.IdnHost} is not in Bot:AllowedServiceUrlHosts";
             return false;

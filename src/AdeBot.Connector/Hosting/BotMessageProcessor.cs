@@ -45,10 +45,13 @@ internal sealed class BotMessageProcessor(
                 Reject(response, BotAuthenticationResult.EmptyHeader);
                 return;
             }
-            var isLocalAnonymous = !hasAuthorization && IsLocalAnonymousAllowed(http);
+            var notLocalBecause = hasAuthorization ? null : WhyNotLocalAnonymous(http);
+            var isLocalAnonymous = !hasAuthorization && notLocalBecause is null;
             if (!hasAuthorization && !isLocalAnonymous)
             {
-                Reject(response, BotAuthenticationResult.MissingHeader);
+                Reject(response, options.Value.AllowUnauthenticatedLocalRequests
+                    ? BotAuthenticationResult.Fail(BotAuthFailure.MissingHeader, $"no Authorization header, and the request is not local: {notLocalBecause}")
+                    : BotAuthenticationResult.MissingHeader);
                 return;
             }
 
@@ -193,12 +196,35 @@ internal sealed class BotMessageProcessor(
         }
     }
 
-    // A proxy on the same machine would make every caller look local, so forwarded requests never qualify.
-    private bool IsLocalAnonymousAllowed(HttpContext http)
+    /// Headers any common proxy, tunnel, load balancer or mesh sidecar adds. A proxy on the same
+    /// machine makes every caller look local, so a request carrying one never qualifies.
+    internal static readonly IReadOnlyList<string> ProxyHeaders =
+    [
+        "X-Forwarded-For", "Forwarded", "X-Real-IP", "X-Forwarded-Host", "X-Forwarded-Proto", "X-Original-For",
+        "Via", "CF-Connecting-IP", "True-Client-IP", "X-Client-IP", "X-Envoy-External-Address",
+    ];
+
+    // Null when the request may be served anonymously in local mode; otherwise why not (for the log).
+    // A plain TCP forwarder (ssh -R, socat) adds no header, but it cannot make a browser or tunnel
+    // send a loopback Host, and the connection must also have arrived on a loopback address.
+    private string? WhyNotLocalAnonymous(HttpContext http)
     {
-        if (!options.Value.AllowUnauthenticatedLocalRequests) return false;
-        if (http.Request.Headers.ContainsKey("X-Forwarded-For") || http.Request.Headers.ContainsKey("Forwarded")) return false;
-        if (http.Connection.RemoteIpAddress is not { } remote) return false;
-        return IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote);
+        if (!options.Value.AllowUnauthenticatedLocalRequests) return "local mode is off";
+        var headers = http.Request.Headers;
+        if (ProxyHeaders.FirstOrDefault(headers.ContainsKey) is { } forwarded) return $"it was forwarded ({forwarded})";
+        if (!IsLoopback(http.Connection.RemoteIpAddress)) return "the caller is not on loopback";
+        if (!IsLoopback(http.Connection.LocalIpAddress)) return "it arrived on an address other than loopback";
+        if (!IsLoopbackHost(http.Request.Host.Host)) return "its Host header is not a loopback name";
+        return null;
+    }
+
+    private static bool IsLoopback(IPAddress? address) =>
+        address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+
+    internal static bool IsLoopbackHost(string? host)
+    {
+        if (string.IsNullOrEmpty(host)) return false;
+        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)) return true;
+        return IPAddress.TryParse(host.Trim('[', ']'), out var address) && IsLoopback(address);
     }
 }

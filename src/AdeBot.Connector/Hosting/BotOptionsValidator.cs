@@ -1,9 +1,12 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AdeBot.Connector;
 
-internal sealed class BotOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<BotOptions>
+internal sealed class BotOptionsValidator(IHostEnvironment? environment = null, IConfiguration? configuration = null) : IValidateOptions<BotOptions>
 {
     private const string Prefix = BotOptions.SectionName + ":";
 
@@ -31,6 +34,49 @@ internal sealed class BotOptionsValidator(IHostEnvironment? environment = null) 
         if (!isDevelopment && !options.ForceUnauthenticatedOutsideDevelopment)
             failures.Add($"{Prefix}AllowUnauthenticatedLocalRequests is refused outside the Development environment "
                 + $"(environment: {environment?.EnvironmentName ?? "unknown"}). Set {Prefix}ForceUnauthenticatedOutsideDevelopment=true to insist.");
+
+        foreach (var (setting, address) in ListenAddresses(configuration))
+        {
+            if (!IsLoopbackListenAddress(address))
+                failures.Add($"{Prefix}AllowUnauthenticatedLocalRequests needs every listen address on loopback; {setting} has '{address}'. "
+                    + "Listen on http://localhost or http://127.0.0.1 only, or turn local mode off.");
+        }
+    }
+
+    // Where Kestrel takes its addresses from configuration: urls (ASPNETCORE_URLS, --urls), http_ports
+    // and https_ports (ASPNETCORE_HTTP_PORTS: every interface), and Kestrel:Endpoints.
+    private static IEnumerable<(string Setting, string Address)> ListenAddresses(IConfiguration? configuration)
+    {
+        if (configuration is null) yield break;
+        foreach (var url in (configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            yield return ("urls (ASPNETCORE_URLS)", url);
+        foreach (var key in new[] { "http_ports", "https_ports" })
+        {
+            foreach (var port in (configuration[key] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                yield return ($"{key} (ASPNETCORE_{key.ToUpperInvariant()})", $"*:{port}");
+        }
+        foreach (var endpoint in configuration.GetSection("Kestrel:Endpoints").GetChildren())
+        {
+            if (endpoint["Url"] is { Length: > 0 } url) yield return ($"Kestrel:Endpoints:{endpoint.Key}:Url", url);
+        }
+    }
+
+    // Kestrel binds every interface for '*', '+', 0.0.0.0, [::] and any host name but localhost.
+    internal static bool IsLoopbackListenAddress(string address)
+    {
+        BindingAddress parsed;
+        try
+        {
+            parsed = BindingAddress.Parse(address);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+        if (parsed.IsNamedPipe || parsed.IsUnixPipe) return true;
+        var host = parsed.Host;
+        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)) return true;
+        return IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip);
     }
 
     private static void ValidateCredentials(BotOptions options, List<string> failures)

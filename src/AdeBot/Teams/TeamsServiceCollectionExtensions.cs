@@ -1,5 +1,6 @@
 using AdeBot.Connector;
 using AdeBot.Inbox;
+using Microsoft.Extensions.Options;
 
 namespace AdeBot.Teams;
 
@@ -11,6 +12,7 @@ public static class TeamsServiceCollectionExtensions
     public static IServiceCollection AddTeamsBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddBotConnector(configuration);
+        services.AddSingleton<IValidateOptions<BotOptions>, LocalModeInventoryValidator>();
         services.AddInbox(configuration);
         services.AddSingleton<TeamsActivityHandler>();
         services.AddSingleton<IBotActivityHandler>(sp => sp.GetRequiredService<TeamsActivityHandler>());

@@ -36,6 +36,7 @@ internal static class ConnectorServices
             if (logs is not null) logging.AddProvider(logs);
         });
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = environmentName });
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddBotConnector(configuration);
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });

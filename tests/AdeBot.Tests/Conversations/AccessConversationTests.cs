@@ -112,7 +112,9 @@ public sealed class AdminGroupBotHost : AdeBotHost
             ["Graph:ClientSecret"] = "client-secret-for-tests",
             ["Access:AdminGroupIds:0"] = AdminGroup,
         },
-        services => services.AddSingleton(new GraphNetwork(new GraphEdge(directory))))
+        services => services.AddSingleton(new GraphNetwork(new GraphEdge(directory))),
+        // Local mode is refused next to real Graph tenants: anyone reaching it could name one.
+        authenticated: true)
     {
         Directory = directory;
     }

@@ -42,6 +42,7 @@ public class AdeBotHost(
     private readonly bool _ownsConnector = connector is null;
     private FakeConnectorServer? _connector = connector;
     private TestOpenIdServer? _openId;
+    private bool _started;
 
     public bool Authenticated => authenticated;
 
@@ -100,6 +101,7 @@ public class AdeBotHost(
         _factory = new ProgramFactory(all, edge, Logs);
         _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
+        _started = true;
         var address = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         _http = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
     }
@@ -123,7 +125,8 @@ public class AdeBotHost(
     public virtual async Task DisposeAsync()
     {
         _http?.Dispose();
-        if (_factory is not null) await _factory.DisposeAsync();
+        // A host that refused to start has nothing to stop (and WebApplicationFactory cannot stop it).
+        if (_factory is not null && _started) await _factory.DisposeAsync();
         if (_connector is not null && _ownsConnector) await _connector.DisposeAsync();
         if (_openId is not null) await _openId.DisposeAsync();
         SigningKey.Dispose();
