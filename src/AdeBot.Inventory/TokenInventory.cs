@@ -19,6 +19,7 @@ internal sealed class TokenInventory : ITokenInventory, IDisposable
     private readonly ConcurrentDictionary<string, TenantCache> _caches = new(StringComparer.OrdinalIgnoreCase);
     private readonly CancellationTokenSource _shutdown = new();
     private readonly TimeSpan _cacheFor;
+    private readonly TimeSpan _forcedMinimumAge;
     private readonly TimeProvider _time;
     private readonly ILogger<TokenInventory> _logger;
 
@@ -28,6 +29,7 @@ internal sealed class TokenInventory : ITokenInventory, IDisposable
         _time = time;
         _logger = logger;
         _cacheFor = TimeSpan.FromMinutes(settings.SnapshotCacheMinutes);
+        _forcedMinimumAge = settings.ForcedRefreshMinimumAge;
         var timeout = TimeSpan.FromSeconds(settings.RequestTimeoutSeconds);
         var configured = settings.ConfiguredTenants.Select(t => t.Tenant).ToList();
 
@@ -98,7 +100,8 @@ internal sealed class TokenInventory : ITokenInventory, IDisposable
         Task<InventoryReading> read;
         lock (cache.Gate)
         {
-            if (!forceRefresh && cache.LastGood is { } good && _time.GetUtcNow() - good.AsOf < _cacheFor)
+            // A forced refresh ("Check again") still serves a snapshot younger than the minimum age.
+            if (cache.LastGood is { } good && _time.GetUtcNow() - good.AsOf < (forceRefresh ? _forcedMinimumAge : _cacheFor))
                 return new InventoryReading(tenantId, DefaultSource, good, null, IsStale: false);
             // Task.Run: the refresh must not finish (and clear InFlight) before it is stored here.
             read = cache.InFlight ??= Task.Run(() => RefreshAsync(tenantId, reader, cache));

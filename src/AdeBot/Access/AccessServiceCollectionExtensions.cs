@@ -18,6 +18,7 @@ public static class AccessServiceCollectionExtensions
         services.AddOptions<GroupMembershipOptions>()
             .Configure<IOptions<AccessOptions>>((membership, access) => membership.CacheMinutes = access.Value.MembershipCacheMinutes);
         services.TryAddSingleton<AccessPolicy>();
+        services.TryAddSingleton<CardActionLimiter>();
         services.AddHostedService<AccessStartupCheck>();
         return services;
     }

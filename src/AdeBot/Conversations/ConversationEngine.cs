@@ -1,3 +1,4 @@
+using AdeBot.Access;
 using AdeBot.Connector;
 using AdeBot.Conversations.CardActions;
 using AdeBot.Conversations.Intents;
@@ -20,11 +21,19 @@ public sealed partial class ConversationEngine(
     CardComposer composer,
     ISubscriptionStore subscriptions,
     PendingDeviceQuestions pendingDevices,
+    CardActionLimiter cardActionLimiter,
     ILogger<ConversationEngine> logger)
 {
     public async Task HandleMessageAsync(InboundTurn turn, IReplySink replies, CancellationToken cancellationToken)
     {
         var inbound = turn.Activity;
+        var action = inbound.Value is { } value ? CardActionData.TryRead(value) : null;
+        if (action is not null && !TryAcquireCardAction(turn))
+        {
+            await replies.SendAsync(OutgoingActivities.Text(inbound, ChatReplies.SlowDown(SupportedCultures.Resolve(inbound.Locale))), cancellationToken);
+            return;
+        }
+
         var conversation = await resolver.ResolveAsync(turn, cancellationToken);
         if (conversation is null)
         {
@@ -32,7 +41,7 @@ public sealed partial class ConversationEngine(
             return;
         }
 
-        if (inbound.Value is { } value && CardActionData.TryRead(value) is { } action)
+        if (action is not null)
         {
             // Action.Submit fallback: the same handling as the invoke, with the result posted.
             var chat = new ChatTurn(conversation, replies);
@@ -56,6 +65,8 @@ public sealed partial class ConversationEngine(
     public async Task<CardActionOutcome?> HandleInvokeAsync(InboundTurn turn, IReplySink replies, CancellationToken cancellationToken)
     {
         if (turn.Activity.Value is not { } value || CardActionData.TryRead(value) is not { } action) return null;
+        // Before the access check and any read: a user over the limit costs no Graph call at all.
+        if (!TryAcquireCardAction(turn)) return new CardActionOutcome.Answer(ChatReplies.SlowDown(SupportedCultures.Resolve(turn.Activity.Locale)));
         var conversation = await resolver.ResolveAsync(turn, cancellationToken);
         if (conversation is null) return new CardActionOutcome.Answer(ChatReplies.Refusal(SupportedCultures.Resolve(turn.Activity.Locale)));
         return await cardActions.HandleAsync(new ChatTurn(conversation, replies), action, cancellationToken);
@@ -84,6 +95,15 @@ public sealed partial class ConversationEngine(
         Log.ConversationRemoved(logger, stored.ConversationType);
     }
 
+    private bool TryAcquireCardAction(InboundTurn turn)
+    {
+        var from = turn.Activity.From;
+        var tenantId = resolver.StoredOf(turn)?.TenantId;
+        if (cardActionLimiter.TryAcquire(tenantId, from?.AadObjectId ?? from?.Id)) return true;
+        Log.CardActionsLimited(logger);
+        return false;
+    }
+
     /// Says nothing about why, or about the tokens; the reason is in the log.
     private static Task RefuseAsync(Activity inbound, IReplySink replies, CancellationToken cancellationToken) =>
         replies.SendAsync(OutgoingActivities.Text(inbound, ChatReplies.Refusal(SupportedCultures.Resolve(inbound.Locale))), cancellationToken);
@@ -99,5 +119,8 @@ public sealed partial class ConversationEngine(
     {
         [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "A {ConversationType} conversation uninstalled AdeBot; its subscription was removed")]
         public static partial void ConversationRemoved(ILogger logger, string conversationType);
+
+        [LoggerMessage(EventId = 4005, Level = LogLevel.Debug, Message = "A card click was not handled: the user clicked more than Access:CardActionsPerUserPerMinute allows")]
+        public static partial void CardActionsLimited(ILogger logger);
     }
 }

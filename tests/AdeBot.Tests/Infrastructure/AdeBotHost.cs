@@ -60,6 +60,8 @@ public class AdeBotHost(
             ["Inbox:Workers"] = "1",
             ["Storage:DataPath"] = DataPath,
             ["Alerts:Enabled"] = "false",
+            // Tests sharing a host click as one user far more than a person would; the limit has tests of its own.
+            ["Access:CardActionsPerUserPerMinute"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
 
