@@ -19,6 +19,7 @@ public static class AccessServiceCollectionExtensions
             .Configure<IOptions<AccessOptions>>((membership, access) => membership.CacheMinutes = access.Value.MembershipCacheMinutes);
         services.TryAddSingleton<AccessPolicy>();
         services.TryAddSingleton<CardActionLimiter>();
+        services.TryAddSingleton<RefusalReplyLimiter>();
         services.AddHostedService<AccessStartupCheck>();
         return services;
     }

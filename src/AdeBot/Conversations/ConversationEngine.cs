@@ -22,6 +22,7 @@ public sealed partial class ConversationEngine(
     ISubscriptionStore subscriptions,
     PendingDeviceQuestions pendingDevices,
     CardActionLimiter cardActionLimiter,
+    RefusalReplyLimiter refusalReplies,
     ILogger<ConversationEngine> logger)
 {
     public async Task HandleMessageAsync(InboundTurn turn, IReplySink replies, CancellationToken cancellationToken)
@@ -37,7 +38,7 @@ public sealed partial class ConversationEngine(
         var conversation = await resolver.ResolveAsync(turn, cancellationToken);
         if (conversation is null)
         {
-            await RefuseAsync(inbound, replies, cancellationToken);
+            await RefuseAsync(turn, replies, cancellationToken);
             return;
         }
 
@@ -79,7 +80,7 @@ public sealed partial class ConversationEngine(
         var conversation = await resolver.ResolveAsync(turn, cancellationToken);
         if (conversation is null)
         {
-            await RefuseAsync(turn.Activity, replies, cancellationToken);
+            await RefuseAsync(turn, replies, cancellationToken);
             return;
         }
         // Teams announces one install twice (installationUpdate and conversationUpdate): greet once.
@@ -105,8 +106,18 @@ public sealed partial class ConversationEngine(
     }
 
     /// Says nothing about why, or about the tokens; the reason is in the log.
-    private static Task RefuseAsync(Activity inbound, IReplySink replies, CancellationToken cancellationToken) =>
-        replies.SendAsync(OutgoingActivities.Text(inbound, ChatReplies.Refusal(SupportedCultures.Resolve(inbound.Locale))), cancellationToken);
+    /// Once per Access:RefusalReplyIntervalSeconds per user and conversation; the rest are silent.
+    private Task RefuseAsync(InboundTurn turn, IReplySink replies, CancellationToken cancellationToken)
+    {
+        var inbound = turn.Activity;
+        var tenantId = resolver.StoredOf(turn)?.TenantId;
+        if (!refusalReplies.TryReply(tenantId, inbound.Conversation?.Id, inbound.From?.AadObjectId ?? inbound.From?.Id))
+        {
+            Log.RefusalNotAnswered(logger);
+            return Task.CompletedTask;
+        }
+        return replies.SendAsync(OutgoingActivities.Text(inbound, ChatReplies.Refusal(SupportedCultures.Resolve(inbound.Locale))), cancellationToken);
+    }
 
     private static Task PostAsync(ChatTurn turn, CardActionOutcome outcome, CancellationToken cancellationToken) => outcome switch
     {
@@ -122,5 +133,8 @@ public sealed partial class ConversationEngine(
 
         [LoggerMessage(EventId = 4005, Level = LogLevel.Debug, Message = "A card click was not handled: the user clicked more than Access:CardActionsPerUserPerMinute allows")]
         public static partial void CardActionsLimited(ILogger logger);
+
+        [LoggerMessage(EventId = 4006, Level = LogLevel.Debug, Message = "A refused message was not answered: this user was told within Access:RefusalReplyIntervalSeconds")]
+        public static partial void RefusalNotAnswered(ILogger logger);
     }
 }

@@ -76,6 +76,8 @@ public class AdeBotHost(
             ["Alerts:Enabled"] = "false",
             // Tests sharing a host click as one user far more than a person would; the limit has tests of its own.
             ["Access:CardActionsPerUserPerMinute"] = "100000",
+            // Every refusal answered: a chat's settle barrier is a message that must get a reply.
+            ["Access:RefusalReplyIntervalSeconds"] = "0",
         };
         var edge = configureServices;
         if (authenticated)
