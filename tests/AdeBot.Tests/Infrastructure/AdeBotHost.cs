@@ -71,11 +71,18 @@ public class AdeBotHost(
     }
 
     /// POST /api/messages without an Authorization header, as a local tool would.
-    public async Task<HttpResponseMessage> PostActivityAsync(JsonObject activity)
+    public async Task<HttpResponseMessage> PostActivityAsync(JsonObject activity, IReadOnlyDictionary<string, string>? headers = null)
     {
-        using var content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");
-        return await (_http ?? throw NotStarted()).PostAsync("api/messages", content, TestTimeout.Token);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/messages")
+        {
+            Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>()) request.Headers.TryAddWithoutValidation(name, value);
+        return await Http.SendAsync(request, TestTimeout.Token);
     }
+
+    /// A client for the host's own endpoints (/healthz, /readyz, /metrics), from loopback.
+    public HttpClient Http => _http ?? throw NotStarted();
 
     public virtual async Task DisposeAsync()
     {
