@@ -35,8 +35,8 @@ internal static partial class Log
     [LoggerMessage(3009, LogLevel.Debug, "The channel closed the request before the {ActivityType} activity was handled")]
     public static partial void RequestAborted(ILogger logger, string? activityType);
 
-    [LoggerMessage(3010, LogLevel.Information, "Bot Connector ready: app type {AppType}, inbound keys from {MetadataUrl}")]
-    public static partial void ConnectorReady(ILogger logger, BotAppType appType, string metadataUrl);
+    [LoggerMessage(3010, LogLevel.Information, "Bot Connector ready: app type {AppType}, inbound keys from {MetadataUrl}, serviceUrl hosts {ServiceUrlHosts}")]
+    public static partial void ConnectorReady(ILogger logger, BotAppType appType, string metadataUrl, string serviceUrlHosts);
 
     [LoggerMessage(3020, LogLevel.Warning, "Connector answered {StatusCode}; retry {Attempt} in {Delay}")]
     public static partial void ConnectorRetry(ILogger logger, int statusCode, int attempt, TimeSpan delay);

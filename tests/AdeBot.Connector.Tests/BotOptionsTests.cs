@@ -27,7 +27,10 @@ public sealed class BotOptionsTests
         { "AllowUnauthenticatedLocalRequests=true", null },
         { "AppId=app;ClientSecret=s;OpenIdMetadataUrl=http://login.example.com/openid", "OpenIdMetadataUrl must be an absolute https URL" },
         { "AppId=app;ClientSecret=s;OpenIdMetadataUrl=http://127.0.0.1:5000/openid", null },
-        { "AppId=app;ClientSecret=s;AllowedServiceUrlHosts:0=*", "AllowedServiceUrlHosts entry '*'" },
+        { "AppId=app;ClientSecret=s;AllowedServiceUrlHosts:0=*", null },
+        { "AppId=app;ClientSecret=s;AllowedServiceUrlHosts:0=*;AllowedServiceUrlHosts:1=smba.trafficmanager.net", "entry '*' allows any host and must be the only entry" },
+        { "AppId=app;ClientSecret=s;AllowedServiceUrlHosts:0=*.trafficmanager.net", "would trust every Azure Traffic Manager profile" },
+        { "AppId=app;ClientSecret=s;AllowedServiceUrlHosts:0=**", "AllowedServiceUrlHosts entry '**'" },
         { "AppId=app;ClientSecret=s;AllowedServiceUrlHosts:0=https://smba.trafficmanager.net/", "AllowedServiceUrlHosts entry" },
         { "AppId=app;ClientSecret=s;AllowedServiceUrlHosts:0=*.botframework.com;AllowedServiceUrlHosts:1=smba.trafficmanager.net", null },
         { "AppId=app;ClientSecret=s;MaxRequestBytes=0", "MaxRequestBytes must be between" },
@@ -63,6 +66,17 @@ public sealed class BotOptionsTests
         Assert.Equal(262_144, options.MaxRequestBytes);
         Assert.False(options.AllowUnauthenticatedLocalRequests);
         Assert.Empty(options.AllowedServiceUrlHosts);
+        Assert.Equal(["smba.trafficmanager.net", "smba.infra.gcc.teams.microsoft.com", "*.teams.microsoft.us", "*.botframework.com"],
+            options.EffectiveServiceUrlHosts);
+        Assert.False(options.AllowsAnyServiceUrlHost);
+    }
+
+    [Fact]
+    public void A_configured_allow_list_replaces_the_Teams_hosts_instead_of_adding_to_them()
+    {
+        using var services = ConnectorServices.Build(Parse("AppId=app;ClientSecret=s;AllowedServiceUrlHosts:0=bots.contoso.example"));
+
+        Assert.Equal(["bots.contoso.example"], services.GetRequiredService<IOptions<BotOptions>>().Value.EffectiveServiceUrlHosts);
     }
 
     [Theory]

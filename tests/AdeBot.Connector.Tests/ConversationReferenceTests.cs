@@ -28,6 +28,19 @@ public sealed class ConversationReferenceTests
         Assert.Equal(expected, ConversationReference.FromActivity(Install(conversationTenant, channelData)).TenantId);
     }
 
+    [Theory]
+    [InlineData("webchat", null, """{"tenant":{"id":"victim-tenant"}}""")]
+    [InlineData("directline", null, """{"tenant":{"id":"victim-tenant"}}""")]
+    [InlineData("webchat", "victim-tenant", """{"tenant":{"id":"victim-tenant"}}""")]
+    [InlineData("MSTEAMS", null, """{"tenant":{"id":"victim-tenant"}}""")]
+    [InlineData(null, "victim-tenant", null)]
+    public void Only_a_Teams_activity_names_a_tenant(string? channelId, string? conversationTenant, string? channelData)
+    {
+        var activity = Install(conversationTenant, channelData) with { ChannelId = channelId };
+
+        Assert.Null(ConversationReference.TenantOf(activity));
+    }
+
     [Fact]
     public void Everything_needed_for_a_proactive_send_is_kept()
     {

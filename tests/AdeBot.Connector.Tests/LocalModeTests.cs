@@ -45,6 +45,21 @@ public sealed class LocalModeTests
         Assert.Empty(bot.Handler.Turns);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task A_present_but_empty_Authorization_header_is_a_bad_token_even_in_local_mode(string header)
+    {
+        await using var connector = await FakeConnectorServer.StartHttpAsync();
+        await using var bot = await BotTestHost.StartAsync(LocalSettings(), connector);
+
+        using var response = await bot.PostAsync(Activities.Message(connector.ServiceUrl("local/"), "reply"), header);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(bot.Handler.Turns);
+        Assert.Contains(bot.Logs.WithEventId(3000), entry => entry.Message.Contains(nameof(BotAuthFailure.EmptyHeader), StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_forwarded_request_does_not_count_as_local()
     {

@@ -87,6 +87,28 @@ public sealed class MessagesEndpointTests(ConnectorWorld world) : IClassFixture<
         Assert.Equal(before, Bot.Handler.Turns.Count);
     }
 
+    [Theory]
+    [InlineData("message", null)]
+    [InlineData("message", """{}""")]
+    [InlineData("message", """{"id":"  "}""")]
+    [InlineData("invoke", null)]
+    [InlineData("conversationUpdate", """{"id":""}""")]
+    public async Task An_activity_without_a_conversation_is_answered_400_without_reaching_the_handler(string type, string? conversation)
+    {
+        var activity = JsonSerializer.SerializeToNode(Activities.Message(world.ServiceUrl, "reply"), ConnectorJson.Options)!.AsObject();
+        activity["type"] = type;
+        activity.Remove("conversation");
+        if (conversation is not null) activity["conversation"] = JsonNode.Parse(conversation);
+        var before = Bot.Handler.Turns.Count;
+
+        using var response = await Bot.PostAsync(activity.ToJsonString(), world.ValidAuthorization());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(before, Bot.Handler.Turns.Count);
+        Assert.Contains(Bot.Logs.WithEventId(3004), entry => entry.Message.Contains("no conversation", StringComparison.Ordinal));
+        Assert.Empty(Bot.Logs.WithEventId(3005));
+    }
+
     [Fact]
     public async Task A_body_over_256_KB_is_answered_413()
     {

@@ -18,15 +18,25 @@ public sealed class ServiceUrlTrustTests
     [InlineData("*.botframework.com", "https://europe.botframework.com/", false, true)]
     [InlineData("*.botframework.com", "https://botframework.com/", false, false)]
     [InlineData("*.botframework.com", "https://evilbotframework.com/", false, false)]
+    [InlineData("", "https://smba.infra.gcc.teams.microsoft.com/teams/", false, true)]
+    [InlineData("", "https://smba.infra.gov.teams.microsoft.us/", false, true)]
+    [InlineData("", "https://smba.infra.dod.teams.microsoft.us/", false, true)]
+    [InlineData("", "https://europe.botframework.com/", false, true)]
+    [InlineData("", "https://bots.example.net/amer/", false, false)]
+    [InlineData("", "https://evil.trafficmanager.net/amer/", false, false)]
+    [InlineData("", "https://teams.microsoft.us.evil.example/", false, false)]
+    [InlineData("*", "https://bots.example.net/amer/", false, true)]
+    [InlineData("*", "http://bots.example.net/amer/", false, false)]
     [InlineData("", "http://127.0.0.1:3978/", true, true)]
     [InlineData("smba.trafficmanager.net", "http://localhost:3978/", true, true)]
     [InlineData("smba.trafficmanager.net", "https://bots.example.net/", true, false)]
     [InlineData("", "ftp://127.0.0.1/", true, false)]
-    public void A_stored_reference_is_usable_only_when_its_serviceUrl_passes_the_policy(
+    public void A_stored_reference_is_usable_only_when_its_serviceUrl_passes_the_policy_whose_default_is_the_Teams_hosts(
         string allowedHost, string serviceUrl, bool wasLocal, bool usable)
     {
         var settings = ConnectorServices.AuthenticatedSettings();
         settings["Bot:AllowUnauthenticatedLocalRequests"] = "true";
+        settings.Remove("Bot:AllowedServiceUrlHosts:0");
         if (allowedHost.Length > 0) settings["Bot:AllowedServiceUrlHosts:0"] = allowedHost;
         using var services = ConnectorServices.Build(settings);
         var factory = services.GetRequiredService<ConnectorClientFactory>();

@@ -19,6 +19,7 @@ public enum BotAuthFailure
     EndorsementMissing,
     ServiceUrlMismatch,
     MetadataUnavailable,
+    EmptyHeader,
 }
 
 /// Outcome of inbound authentication. <see cref="Detail"/> is for logs only, never for a response body.
@@ -52,4 +53,6 @@ public sealed record BotAuthenticationResult
     public static BotAuthenticationResult Fail(BotAuthFailure reason, string detail) => new(null, reason, detail);
 
     internal static BotAuthenticationResult MissingHeader { get; } = Fail(BotAuthFailure.MissingHeader, "no Authorization header");
+
+    internal static BotAuthenticationResult EmptyHeader { get; } = Fail(BotAuthFailure.EmptyHeader, "the Authorization header is empty");
 }

@@ -8,7 +8,7 @@ internal sealed record TrustedServiceUrl(Uri BaseUri, bool SendsToken);
 
 /// Decides whether a serviceUrl may be used at all. The signed serviceurl claim of the inbound token
 /// (see BotTokenValidator) is the real protection; this is defence in depth: https outside local mode,
-/// the optional host allow-list, and no credentials or fragments smuggled into the URL.
+/// the host allow-list (Teams' hosts unless configured), and no credentials or fragments smuggled into the URL.
 internal sealed class ServiceUrlPolicy(IOptions<BotOptions> options)
 {
     public bool TryTrust(string? serviceUrl, bool isLocal, out TrustedServiceUrl trusted, out string reason)
@@ -34,9 +34,10 @@ internal sealed class ServiceUrlPolicy(IOptions<BotOptions> options)
 
         // A local anonymous conversation never receives a token, and a loopback reply stays on this
         // machine, so the production allow-list does not get in the way of local tools.
-        var allowList = options.Value.AllowedServiceUrlHosts ?? [];
+        var bot = options.Value;
         var exemptAsLocalLoopback = isLocal && uri.IsLoopback;
-        if (allowList.Length > 0 && !exemptAsLocalLoopback && !allowList.Any(pattern => HostMatches(pattern, uri.IdnHost)))
+        if (!exemptAsLocalLoopback && !bot.AllowsAnyServiceUrlHost
+            && !bot.EffectiveServiceUrlHosts.Any(pattern => HostMatches(pattern, uri.IdnHost)))
         {
             reason = $"serviceUrl host {uri.IdnHost} is not in Bot:AllowedServiceUrlHosts";
             return false;

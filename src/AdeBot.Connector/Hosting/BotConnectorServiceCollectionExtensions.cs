@@ -85,7 +85,7 @@ internal sealed class BotConnectorStartup(IServiceProvider services, IOptions<Bo
         if (bot.HasAppId)
         {
             services.GetRequiredKeyedService<TokenCredential>(BotConnectorServiceKeys.Credential);
-            Log.ConnectorReady(logger, bot.AppType, bot.OpenIdMetadataUrl);
+            Log.ConnectorReady(logger, bot.AppType, bot.OpenIdMetadataUrl, string.Join(", ", bot.EffectiveServiceUrlHosts));
         }
         return Task.CompletedTask;
     }

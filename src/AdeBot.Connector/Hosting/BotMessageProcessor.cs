@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace AdeBot.Connector;
 
@@ -35,9 +36,17 @@ internal sealed class BotMessageProcessor(
                 return;
             }
 
-            var authorization = http.Request.Headers.Authorization.ToString();
-            var isLocalAnonymous = string.IsNullOrEmpty(authorization) && IsLocalAnonymousAllowed(http);
-            if (string.IsNullOrEmpty(authorization) && !isLocalAnonymous)
+            // A header that is present is validated (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication):
+            // an empty one is a bad token, never "no header", so it cannot pass as a local anonymous request.
+            var hasAuthorization = http.Request.Headers.TryGetValue(HeaderNames.Authorization, out var authorizationValues);
+            var authorization = authorizationValues.ToString();
+            if (hasAuthorization && string.IsNullOrWhiteSpace(authorization))
+            {
+                Reject(response, BotAuthenticationResult.EmptyHeader);
+                return;
+            }
+            var isLocalAnonymous = !hasAuthorization && IsLocalAnonymousAllowed(http);
+            if (!hasAuthorization && !isLocalAnonymous)
             {
                 Reject(response, BotAuthenticationResult.MissingHeader);
                 return;
@@ -165,6 +174,13 @@ internal sealed class BotMessageProcessor(
             if (string.IsNullOrWhiteSpace(activity.Type))
             {
                 problem = "the activity has no type";
+                return null;
+            }
+            // Every activity a channel sends belongs to a conversation; without one there is nobody
+            // to answer and nothing to key it by, so it is refused here rather than failing later.
+            if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+            {
+                problem = "the activity has no conversation";
                 return null;
             }
             problem = string.Empty;

@@ -47,8 +47,25 @@ public sealed class BotOptions
     /// Lets <see cref="AllowUnauthenticatedLocalRequests"/> start outside the Development environment.
     public bool ForceUnauthenticatedOutsideDevelopment { get; set; }
 
-    /// When non-empty, the only serviceUrl hosts the bot talks to: exact host names, or "*.suffix".
+    /// The serviceUrl hosts of Teams in the public cloud and the government clouds (GCC, GCC High,
+    /// DoD), and the Bot Framework's own. Never "*.trafficmanager.net": anyone can create a Traffic
+    /// Manager profile under it.
+    public static readonly IReadOnlyList<string> TeamsServiceUrlHosts =
+        ["smba.trafficmanager.net", "smba.infra.gcc.teams.microsoft.com", "*.teams.microsoft.us", "*.botframework.com"];
+
+    /// The one entry that allows every serviceUrl host (the signed serviceurl claim is then the only check).
+    public const string AnyServiceUrlHost = "*";
+
+    /// The only serviceUrl hosts the bot talks to: exact host names, or "*.suffix"; "*" alone allows
+    /// any. Not set: <see cref="TeamsServiceUrlHosts"/>. (The default is applied in
+    /// <see cref="EffectiveServiceUrlHosts"/>, because configuration binding appends to an array
+    /// that already has elements instead of replacing them.)
     public string[] AllowedServiceUrlHosts { get; set; } = [];
+
+    internal IReadOnlyList<string> EffectiveServiceUrlHosts =>
+        AllowedServiceUrlHosts is { Length: > 0 } configured ? configured : TeamsServiceUrlHosts;
+
+    internal bool AllowsAnyServiceUrlHost => EffectiveServiceUrlHosts.Contains(AnyServiceUrlHost, StringComparer.Ordinal);
 
     public int MaxRequestBytes { get; set; } = 262_144;
 

@@ -75,10 +75,22 @@ internal sealed class BotOptionsValidator(IHostEnvironment? environment = null) 
         if (string.IsNullOrWhiteSpace(options.TokenIssuer)) failures.Add($"{Prefix}TokenIssuer is required.");
         if (string.IsNullOrWhiteSpace(options.ConnectorScope)) failures.Add($"{Prefix}ConnectorScope is required.");
 
-        foreach (var pattern in options.AllowedServiceUrlHosts ?? [])
+        var hosts = options.AllowedServiceUrlHosts ?? [];
+        foreach (var pattern in hosts)
         {
-            if (!ServiceUrlPolicy.IsValidHostPattern(pattern))
-                failures.Add($"{Prefix}AllowedServiceUrlHosts entry '{pattern}' must be a host name or '*.suffix'.");
+            if (pattern == BotOptions.AnyServiceUrlHost)
+            {
+                if (hosts.Length > 1)
+                    failures.Add($"{Prefix}AllowedServiceUrlHosts entry '*' allows any host and must be the only entry.");
+            }
+            else if (!ServiceUrlPolicy.IsValidHostPattern(pattern))
+            {
+                failures.Add($"{Prefix}AllowedServiceUrlHosts entry '{pattern}' must be a host name, '*.suffix', or '*' alone for any host.");
+            }
+            else if (ServiceUrlPolicy.HostMatches(pattern, "anyone-can-create-this.trafficmanager.net"))
+            {
+                failures.Add($"{Prefix}AllowedServiceUrlHosts entry '{pattern}' would trust every Azure Traffic Manager profile, which anyone can create; list smba.trafficmanager.net instead.");
+            }
         }
     }
 

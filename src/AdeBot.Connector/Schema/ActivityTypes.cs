@@ -14,6 +14,16 @@ public static class ActivityTypes
     public const string EndOfConversation = "endOfConversation";
 }
 
+/// Channel ids (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference#activity-object).
+public static class Channels
+{
+    public const string MsTeams = "msteams";
+
+    /// Teams, where the channel (not the client) writes the conversation's tenant and channelData.
+    public static bool IsTeams(Activity activity) =>
+        string.Equals(activity?.ChannelId, MsTeams, StringComparison.Ordinal);
+}
+
 public static class TextFormats
 {
     public const string Plain = "plain";

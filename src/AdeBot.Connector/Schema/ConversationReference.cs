@@ -53,15 +53,20 @@ public sealed record ConversationReference
                 : value;
     }
 
-    /// The Entra tenant an activity comes from, or null when it names none.
+    /// The Entra tenant a Teams activity comes from, or null when it names none or is not from Teams.
     public static string? TenantOf(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
         return TenantOf(activity, TeamsChannelData.From(activity));
     }
 
+    // Only Teams vouches for the tenant. On Web Chat and Direct Line the client writes channelData
+    // (tenant included) and the Bot Connector signs the activity all the same, so a tenant read there
+    // would be whatever the sender wanted.
     private static string? TenantOf(Activity activity, TeamsChannelData? channelData) =>
-        NullIfEmpty(activity.Conversation?.TenantId) ?? NullIfEmpty(channelData?.Tenant?.Id);
+        Channels.IsTeams(activity)
+            ? NullIfEmpty(activity.Conversation?.TenantId) ?? NullIfEmpty(channelData?.Tenant?.Id)
+            : null;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -17,7 +17,8 @@ internal static partial class AccessLog
     [LoggerMessage(3153, LogLevel.Information, "Access: serving {TenantRule}; {AdminGroupCount} admin group(s) required (membership cached {CacheMinutes} min).")]
     public static partial void Policy(ILogger logger, string tenantRule, int adminGroupCount, int cacheMinutes);
 
-    [LoggerMessage(3160, LogLevel.Information, "Refused a request from user {UserAadObjectId} in tenant {TenantId}: {Reason}.")]
+    // Debug: anyone can make AdeBot refuse them, and each refusal names an outsider's ids.
+    [LoggerMessage(3160, LogLevel.Debug, "Refused a request from user {UserAadObjectId} in tenant {TenantId}: {Reason}.")]
     public static partial void Refused(ILogger logger, string? tenantId, string? userAadObjectId, AccessReason reason);
 
     [LoggerMessage(3161, LogLevel.Debug, "Allowed a request from user {UserAadObjectId} in tenant {TenantId}.")]

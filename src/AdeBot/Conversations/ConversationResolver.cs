@@ -39,7 +39,8 @@ public sealed partial class ConversationResolver(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Conversation refused: {Reason}")]
+        // Debug, as the access policy's own refusal log: outsiders decide how often this happens.
+        [LoggerMessage(EventId = 4001, Level = LogLevel.Debug, Message = "Conversation refused: {Reason}")]
         public static partial void Refused(ILogger logger, AccessReason reason);
     }
 }

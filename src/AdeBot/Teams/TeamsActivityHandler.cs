@@ -36,6 +36,13 @@ public sealed partial class TeamsActivityHandler(
     public async Task<InvokeResponse?> OnActivityAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
+        if (!turn.IsLocalAnonymous && !Channels.IsTeams(activity))
+        {
+            // AdeBot is a Teams bot. The Bot Connector also signs Web Chat and Direct Line traffic,
+            // whose clients write their own channelData; such activities are acknowledged, never served.
+            Log.OtherChannelIgnored(logger, activity.ChannelId, activity.Type);
+            return activity.IsType(ActivityTypes.Invoke) ? new InvokeResponse(StatusCodes.Status200OK) : null;
+        }
         if (activity.IsType(ActivityTypes.Message))
         {
             await AcceptAsync(turn, InboxWorkKind.Message, TimeSpan.Zero, cancellationToken);
@@ -169,6 +176,9 @@ public sealed partial class TeamsActivityHandler(
     {
         [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "A reply could not be delivered: {Status} (HTTP {HttpStatus}, {ErrorCode})")]
         public static partial void ReplyFailed(ILogger logger, ConnectorStatus status, int? httpStatus, string? errorCode);
+
+        [LoggerMessage(EventId = 4104, Level = LogLevel.Information, Message = "Ignored a {ActivityType} activity from channel {ChannelId}: AdeBot serves Teams (msteams) only")]
+        public static partial void OtherChannelIgnored(ILogger logger, string? channelId, string? activityType);
 
         [LoggerMessage(EventId = 4103, Level = LogLevel.Warning, Message = "Inbox entry {EntryId} was not handled: its serviceUrl is no longer trusted ({Reason})")]
         public static partial void ServiceUrlNoLongerTrusted(ILogger logger, long entryId, string reason);

@@ -18,6 +18,8 @@ internal static class ConnectorServices
         ["Bot:AppType"] = "MultiTenant",
         ["Bot:ClientSecret"] = "not-a-real-secret",
         ["Bot:OpenIdMetadataUrl"] = metadataUrl ?? "http://127.0.0.1:9/unused",
+        // The fake connectors listen on loopback; outside local mode only listed hosts are used.
+        ["Bot:AllowedServiceUrlHosts:0"] = "127.0.0.1",
     };
 
     public static ServiceProvider Build(

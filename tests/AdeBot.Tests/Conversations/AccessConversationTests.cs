@@ -16,6 +16,9 @@ namespace AdeBot.Tests.Conversations;
 public sealed class AllowListBotHost() : AdeBotHost(new Dictionary<string, string?>
 {
     ["Access:AllowedTenantIds:0"] = AllowedTenant,
+    // The refusal logs are Debug; captured here so a test can see their level.
+    ["Logging:LogLevel:AdeBot.Access"] = "Debug",
+    ["Logging:LogLevel:AdeBot.Conversations"] = "Debug",
 })
 {
     public const string AllowedTenant = "11111111-1111-1111-1111-111111111111";
@@ -43,6 +46,19 @@ public sealed class TenantAccessConversationTests(AllowListBotHost host) : IClas
         Assert.Equal(ChatReplies.Refusal(SupportedCultures.Resolve(locale)), refusal);
         Assert.All(FailingSampleTokens, name => Assert.DoesNotContain(name, refusal));
         Assert.Null(await host.Get<ISubscriptionStore>().GetAsync(chat.Key, TestTimeout.Token));
+    }
+
+    [Fact]
+    public async Task A_refusal_is_logged_at_Debug_only_so_outsiders_cannot_fill_the_log()
+    {
+        var chat = new TeamsChat(host, tenantId: "66666666-6666-6666-6666-666666666666");
+
+        var replies = await chat.SayAsync("are my ADE tokens healthy?");
+
+        Assert.Equal(ChatReplies.Refusal(SupportedCultures.Resolve("en-US")), IsText(Assert.Single(replies)));
+        var refusals = host.Logs.Entries.Where(e => e.EventId.Id is 3160 or 4001).ToList();
+        Assert.NotEmpty(refusals);
+        Assert.All(refusals, entry => Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Debug, entry.Level));
     }
 
     [Fact]

@@ -24,17 +24,31 @@ namespace AdeBot.Tests.Infrastructure;
 /// FakeConnectorServer on loopback, named as the serviceUrl of every activity the tests post.
 /// `configureServices` runs after Program's registrations, for fakes at the network edge only.
 /// A `connector` given from outside outlives the host (a restart test posts to the same one).
+/// `authenticated`: local mode off, `Bot:AppId` set, inbound tokens checked against a metadata
+/// document on loopback that publishes <see cref="SigningKey"/> (endorsed, like the Bot
+/// Connector's, for Teams, Web Chat and Direct Line); every post carries a token signed with it,
+/// and replies go to an https fake connector with a fake Entra credential.
 public class AdeBotHost(
-    IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null, FakeConnectorServer? connector = null)
+    IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null, FakeConnectorServer? connector = null,
+    bool authenticated = false)
     : IAsyncLifetime, IAsyncDisposable
 {
     public const string BotId = "28:adebot-test";
     public const string BotName = "AdeBot";
+    public const string AppId = "00000000-0000-0000-0000-00000000ad0b";
 
     private ProgramFactory? _factory;
     private HttpClient? _http;
     private readonly bool _ownsConnector = connector is null;
     private FakeConnectorServer? _connector = connector;
+    private TestOpenIdServer? _openId;
+
+    public bool Authenticated => authenticated;
+
+    /// The Bot Connector's signing key (authenticated hosts only).
+    public TestSigningKey SigningKey { get; } = new("adebot-host-key", "msteams", "webchat", "directline");
+
+    public FakeTokenCredential Credential { get; } = new(TimeProvider.System);
 
     public string DataPath { get; } = Directory.CreateTempSubdirectory("adebot-convtests-").FullName;
 
@@ -51,7 +65,7 @@ public class AdeBotHost(
 
     public async Task InitializeAsync()
     {
-        _connector ??= await FakeConnectorServer.StartHttpAsync();
+        _connector ??= authenticated ? await FakeConnectorServer.StartHttpsAsync() : await FakeConnectorServer.StartHttpAsync();
         Dictionary<string, string?> all = new()
         {
             ["Bot:AllowUnauthenticatedLocalRequests"] = "true",
@@ -61,16 +75,38 @@ public class AdeBotHost(
             ["Storage:DataPath"] = DataPath,
             ["Alerts:Enabled"] = "false",
         };
+        var edge = configureServices;
+        if (authenticated)
+        {
+            _openId = await TestOpenIdServer.StartAsync(SigningKey);
+            all["Bot:AllowUnauthenticatedLocalRequests"] = "false";
+            all["Bot:AppId"] = AppId;
+            all["Bot:AppType"] = "MultiTenant";
+            all["Bot:ClientSecret"] = "not-a-real-secret";
+            all["Bot:OpenIdMetadataUrl"] = _openId.MetadataUrl;
+            // The fake connector is on loopback, which only local mode allows without being listed.
+            all["Bot:AllowedServiceUrlHosts:0"] = "127.0.0.1";
+            var fakeConnector = _connector;
+            edge = services =>
+            {
+                services.AddKeyedSingleton<Azure.Core.TokenCredential>(AdeBot.Connector.BotConnectorServiceKeys.Credential, Credential);
+                services.AddHttpClient(AdeBot.Connector.BotConnectorServiceKeys.HttpClientName)
+                    .ConfigurePrimaryHttpMessageHandler((handler, _) => fakeConnector.TrustCertificateIn(handler));
+                configureServices?.Invoke(services);
+            };
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
 
-        _factory = new ProgramFactory(all, configureServices, Logs);
+        _factory = new ProgramFactory(all, edge, Logs);
         _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         _http = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
     }
 
-    /// POST /api/messages without an Authorization header, as a local tool would.
+    /// POST /api/messages: without an Authorization header, as a local tool would, or on an
+    /// authenticated host with the Bot Connector's token for the activity's serviceUrl; `headers`
+    /// are sent as well (a caller's traceparent, say).
     public async Task<HttpResponseMessage> PostActivityAsync(JsonObject activity, IReadOnlyDictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/messages")
@@ -78,6 +114,11 @@ public class AdeBotHost(
             Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
         };
         foreach (var (name, value) in headers ?? new Dictionary<string, string>()) request.Headers.TryAddWithoutValidation(name, value);
+        if (authenticated)
+        {
+            var claims = new BotTokenClaims(AppId, (string?)activity["serviceUrl"], TimeProvider.System.GetUtcNow());
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestBotTokens.Create(SigningKey, claims));
+        }
         return await Http.SendAsync(request, TestTimeout.Token);
     }
 
@@ -89,6 +130,8 @@ public class AdeBotHost(
         _http?.Dispose();
         if (_factory is not null) await _factory.DisposeAsync();
         if (_connector is not null && _ownsConnector) await _connector.DisposeAsync();
+        if (_openId is not null) await _openId.DisposeAsync();
+        SigningKey.Dispose();
         // SQLite pools connections; the pool must let go of the file before the folder can go.
         SqliteConnection.ClearAllPools();
         try

@@ -81,10 +81,16 @@ public sealed class CardActionHandler(
     {
         var days = action.Days ?? 0;
         var until = planner.SnoozeUntil(days);
-        var tenantId = turn.Conversation.Key.TenantId;
-        var findings = (action.FindingKeys ?? []).Select(k => FindingId.TryParse(k, out var id) ? id : (FindingId?)null)
-            .OfType<FindingId>().Where(f => f.TenantId == tenantId).ToList();
-        if (until is null || findings.Count == 0) return Unknown(turn);
+        var keys = action.FindingKeys ?? [];
+        // No card of ours carries more; a longer list is hand-made and is not worth a write each.
+        if (until is null || keys.Count is 0 or > CardActionData.MaxFindingKeys) return Unknown(turn);
+
+        // Only what this conversation was alerted on can be snoozed: the ledger is the allow-list,
+        // so keys of another tenant or conversation, or made up, never reach the store.
+        var alerted = (await ledger.ReadAsync(turn.Conversation.Key, cancellationToken)).Entries.Select(e => e.Finding).ToHashSet();
+        var findings = keys.Select(k => FindingId.TryParse(k, out var id) ? id : (FindingId?)null)
+            .OfType<FindingId>().Where(alerted.Contains).Distinct().ToList();
+        if (findings.Count == 0) return Unknown(turn);
         foreach (var finding in findings) TurnRecord.Current?.Concerns(finding.TokenId);
         await ledger.SnoozeAsync(turn.Conversation.Key, findings, until.Value, cancellationToken);
         return new CardActionOutcome.Answer(ChatReplies.Snoozed(days, turn.Culture));
