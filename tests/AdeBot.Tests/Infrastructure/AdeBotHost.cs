@@ -155,6 +155,9 @@ public class AdeBotHost(
         {
             builder.UseEnvironment(Environments.Development);
             builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
+            // Program decides which exporters exist while it registers services, before the
+            // configuration above is applied; host settings are seen by then.
+            foreach (var (key, value) in settings.Where(s => s.Key.StartsWith("Telemetry:", StringComparison.Ordinal))) builder.UseSetting(key, value);
             builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(logs));
             if (configureServices is not null) builder.ConfigureTestServices(configureServices);
         }
