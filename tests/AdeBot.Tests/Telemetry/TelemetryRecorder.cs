@@ -25,11 +25,12 @@ public sealed class TelemetryRecorder
     /// The spans of one trace, found by a span of it.
     public IReadOnlyList<Activity> Trace(Activity member) => [.. Spans.Where(s => s.TraceId == member.TraceId)];
 
-    /// Collects now and returns the latest snapshot of each metric.
-    public IReadOnlyDictionary<string, MetricSnapshot> CollectMetrics(IServiceProvider services)
+    /// Collects now and returns every snapshot of each metric: each host of the test process has
+    /// its own Meter named AdeBot, and each is a stream of its own.
+    public IReadOnlyDictionary<string, IReadOnlyList<MetricSnapshot>> CollectMetrics(IServiceProvider services)
     {
         services.GetRequiredService<MeterProvider>().ForceFlush();
-        return _metrics.Snapshot().GroupBy(m => m.Name).ToDictionary(g => g.Key, g => g.Last());
+        return _metrics.Snapshot().GroupBy(m => m.Name).ToDictionary(g => g.Key, g => (IReadOnlyList<MetricSnapshot>)[.. g]);
     }
 
     private sealed class LockedCollection<T> : Collection<T>
@@ -66,6 +67,13 @@ public static class MetricPoints
         }
         return sets;
     }
+
+    public static IReadOnlyList<IReadOnlyDictionary<string, object?>> TagSets(this IReadOnlyList<MetricSnapshot> metrics) =>
+        [.. metrics.SelectMany(m => m.TagSets())];
+
+    /// The largest total any one snapshot shows (they are cumulative).
+    public static long SumWhere(this IReadOnlyList<MetricSnapshot> metrics, Func<IReadOnlyDictionary<string, object?>, bool> match) =>
+        metrics.Max(m => m.SumWhere(match));
 
     public static long SumWhere(this MetricSnapshot metric, Func<IReadOnlyDictionary<string, object?>, bool> match)
     {

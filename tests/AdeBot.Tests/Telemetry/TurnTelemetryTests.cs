@@ -17,7 +17,7 @@ public sealed class TelemetryHost : AdeBotHost
 
     public TelemetryRecorder Recorder { get; }
 
-    public IReadOnlyDictionary<string, OpenTelemetry.Metrics.MetricSnapshot> CollectMetrics() => Recorder.CollectMetrics(Services);
+    public IReadOnlyDictionary<string, IReadOnlyList<OpenTelemetry.Metrics.MetricSnapshot>> CollectMetrics() => Recorder.CollectMetrics(Services);
 }
 
 /// What one turn leaves behind: a span tree, metric points and log lines that name it by ids and
