@@ -7,6 +7,7 @@ using AdeBot.Domain.Cards;
 using AdeBot.Domain.Conversation;
 using AdeBot.Domain.Localization;
 using AdeBot.Teams;
+using AdeBot.Telemetry;
 
 namespace AdeBot.Conversations;
 
@@ -52,6 +53,7 @@ public sealed partial class ConversationEngine(
 
         var text = inbound.RemoveRecipientMention();
         var intent = pendingDevices.Follow(conversation.Key, recognizer.Recognize(text), text);
+        TurnRecord.Current?.Intent = intent.Kind.ToString();
         if (intent.LanguageOverride is { } language)
         {
             await subscriptions.SetLocaleOverrideAsync(conversation.Key, language.Name, cancellationToken);

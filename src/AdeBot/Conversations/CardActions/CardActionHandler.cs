@@ -1,6 +1,7 @@
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Cards;
 using AdeBot.Domain.Devices;
+using AdeBot.Telemetry;
 
 namespace AdeBot.Conversations.CardActions;
 
@@ -16,7 +17,18 @@ public sealed class CardActionHandler(
     AlertSettings settings,
     DeviceReplies devices)
 {
-    public Task<CardActionOutcome> HandleAsync(ChatTurn turn, CardActionData action, CancellationToken cancellationToken) => action.Verb switch
+    public Task<CardActionOutcome> HandleAsync(ChatTurn turn, CardActionData action, CancellationToken cancellationToken)
+    {
+        if (TurnRecord.Current is { } record)
+        {
+            record.CardAction = action.Verb;
+            if (action.TokenId is { } tokenId) record.Concerns(tokenId);
+            if (action.Serial is { } serial && SerialNumbers.IsValid(serial)) record.Concerns(serial);
+        }
+        return Route(turn, action, cancellationToken);
+    }
+
+    private Task<CardActionOutcome> Route(ChatTurn turn, CardActionData action, CancellationToken cancellationToken) => action.Verb switch
     {
         CardVerbs.CheckAgain => CheckAgainAsync(turn, action, cancellationToken),
         // The card shows no tokens and must stay: the answer comes as new messages, as if asked.
@@ -79,6 +91,7 @@ public sealed class CardActionHandler(
         var findings = keys.Select(k => FindingId.TryParse(k, out var id) ? id : (FindingId?)null)
             .OfType<FindingId>().Where(alerted.Contains).Distinct().ToList();
         if (findings.Count == 0) return Unknown(turn);
+        foreach (var finding in findings) TurnRecord.Current?.Concerns(finding.TokenId);
         await ledger.SnoozeAsync(turn.Conversation.Key, findings, until.Value, cancellationToken);
         return new CardActionOutcome.Answer(ChatReplies.Snoozed(days, turn.Culture));
     }
