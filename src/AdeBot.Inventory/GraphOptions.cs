@@ -68,6 +68,10 @@ public sealed class GraphOptions : GraphTenantOptions
 
     public int SnapshotCacheMinutes { get; set; } = 5;
 
+    /// "Check again" reads Graph afresh only when the cached snapshot is at least this old; a click
+    /// (or a script) inside it gets the cached one, so clicking cannot keep a tenant at Intune's throttle.
+    public int ForcedRefreshMinimumAgeSeconds { get; set; } = 60;
+
     public int RequestTimeoutSeconds { get; set; } = 30;
 
     public List<GraphTenantOptions> Tenants { get; set; } = [];
@@ -81,6 +85,10 @@ public sealed class GraphOptions : GraphTenantOptions
             for (var i = 0; i < Tenants.Count; i++) yield return ($"{SectionName}:Tenants:{i}", Tenants[i].InheritingFrom(this));
         }
     }
+
+    /// How old a cached answer must be before a forced refresh reads again; never longer than the cache itself.
+    internal TimeSpan ForcedRefreshMinimumAge =>
+        TimeSpan.FromSeconds(Math.Min(ForcedRefreshMinimumAgeSeconds, SnapshotCacheMinutes * 60L));
 
     internal string GraphRoot => Endpoint.GetLeftPart(UriPartial.Authority);
 }

@@ -14,6 +14,8 @@ internal sealed partial class GraphOptionsValidator(ReplayFile replay) : IValida
         RequireHttpsRoot(options.AuthorityHost, "Graph:AuthorityHost", errors);
         if (options.SnapshotCacheMinutes is < 0 or > 1440)
             errors.Add("Graph:SnapshotCacheMinutes must be between 0 (no cache) and 1440.");
+        if (options.ForcedRefreshMinimumAgeSeconds is < 0 or > 3600)
+            errors.Add("Graph:ForcedRefreshMinimumAgeSeconds must be between 0 (every Check again reads Graph) and 3600.");
         if (options.RequestTimeoutSeconds is < 1 or > 600)
             errors.Add("Graph:RequestTimeoutSeconds must be between 1 and 600.");
         ValidateReplay(options.ReplayPath, errors);

@@ -20,7 +20,11 @@ public static class InventoryServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new GraphNetwork());
         services.TryAddSingleton<ReplayFile>();
-        services.TryAddSingleton<TokenInventory>();
+        services.TryAddSingleton(GraphRequestObserver.None);
+        services.TryAddSingleton(sp => new TokenInventory(sp.GetRequiredService<IOptions<GraphOptions>>(), sp.GetRequiredService<GraphNetwork>(),
+            sp.GetRequiredService<ReplayFile>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<TokenInventory>>(),
+            sp.GetRequiredService<GraphRequestObserver>()));
+        services.TryAddSingleton(sp => new GraphReadiness(sp.GetRequiredService<TokenInventory>()));
         services.TryAddSingleton<ITokenInventory>(sp => sp.GetRequiredService<TokenInventory>());
         services.TryAddSingleton<DeviceInventory>();
         services.TryAddSingleton<IDeviceInventory>(sp => sp.GetRequiredService<DeviceInventory>());

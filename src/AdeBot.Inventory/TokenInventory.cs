@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using AdeBot.Domain.Tokens;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Azure.Core;
 using Microsoft.Graph;
 using Microsoft.Graph.Authentication;
 using Microsoft.Kiota.Abstractions.Authentication;
@@ -17,17 +18,24 @@ internal sealed class TokenInventory : ITokenInventory, IDisposable
     private readonly GraphTokenReader? _anyTenant;
     private readonly List<HttpClient> _httpClients = [];
     private readonly ConcurrentDictionary<string, TenantCache> _caches = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, TokenCredential> _credentials = new(StringComparer.OrdinalIgnoreCase);
+    private readonly string _scope;
     private readonly CancellationTokenSource _shutdown = new();
     private readonly TimeSpan _cacheFor;
+    private readonly TimeSpan _forcedMinimumAge;
     private readonly TimeProvider _time;
     private readonly ILogger<TokenInventory> _logger;
 
-    public TokenInventory(IOptions<GraphOptions> options, GraphNetwork network, ReplayFile replay, TimeProvider time, ILogger<TokenInventory> logger)
+    public TokenInventory(IOptions<GraphOptions> options, GraphNetwork network, ReplayFile replay, TimeProvider time, ILogger<TokenInventory> logger,
+        GraphRequestObserver? observer = null)
     {
         var settings = options.Value;
+        observer ??= GraphRequestObserver.None;
+        _scope = $"{settings.GraphRoot}/.default";
         _time = time;
         _logger = logger;
         _cacheFor = TimeSpan.FromMinutes(settings.SnapshotCacheMinutes);
+        _forcedMinimumAge = settings.ForcedRefreshMinimumAge;
         var timeout = TimeSpan.FromSeconds(settings.RequestTimeoutSeconds);
         var configured = settings.ConfiguredTenants.Select(t => t.Tenant).ToList();
 
@@ -35,12 +43,12 @@ internal sealed class TokenInventory : ITokenInventory, IDisposable
         {
             if (configured.Count > 0) InventoryLog.ReplayOverridesTenants(logger, settings.ReplayPath);
             DefaultSource = SnapshotSource.Replay;
-            _anyTenant = Reader(new AnonymousAuthenticationProvider(), new RecordingHandler(replay.Answers(settings.ReplayPath)));
+            _anyTenant = Reader(SampleTenant.TenantId, new AnonymousAuthenticationProvider(), new RecordingHandler(replay.Answers(settings.ReplayPath)));
         }
         else if (configured.Count == 0)
         {
             DefaultSource = SnapshotSource.Sample;
-            _anyTenant = Reader(new AnonymousAuthenticationProvider(),
+            _anyTenant = Reader(SampleTenant.TenantId, new AnonymousAuthenticationProvider(),
                 new RecordingHandler(() => new RecordedAnswers(SampleTenant.Recording(time.GetUtcNow()))));
         }
         else
@@ -48,19 +56,22 @@ internal sealed class TokenInventory : ITokenInventory, IDisposable
             DefaultSource = SnapshotSource.Graph;
             foreach (var tenant in configured)
             {
-                var credential = GraphCredentials.Create(tenant, settings.AuthorityHost, network);
+                var credential = new ObservedCredential(GraphCredentials.Create(tenant, settings.AuthorityHost, network), tenant.TenantId!, OnSignIn);
+                _credentials[tenant.TenantId!] = credential;
                 // Tokens go only to the configured Graph host, never to a host a response points at.
-                var auth = new AzureIdentityAuthenticationProvider(credential, [settings.Endpoint.Host], null, true,
-                    $"{settings.GraphRoot}/.default");
-                _tenants[tenant.TenantId!] = Reader(auth, network.Handler);
+                var auth = new AzureIdentityAuthenticationProvider(credential, [settings.Endpoint.Host], null, true, _scope);
+                _tenants[tenant.TenantId!] = Reader(tenant.TenantId!, auth, network.Handler);
             }
         }
         WatchedTenantIds = _anyTenant is null ? [.. _tenants.Keys] : [SampleTenant.TenantId];
         InventoryLog.Started(logger, DefaultSource, WatchedTenantIds.Count);
 
-        GraphTokenReader Reader(IAuthenticationProvider auth, HttpMessageHandler? finalHandler)
+        GraphTokenReader Reader(string tenantId, IAuthenticationProvider auth, HttpMessageHandler? finalHandler)
         {
-            var http = GraphClientFactory.Create(finalHandler: finalHandler);
+            // The observer sees each attempt below the SDK's retries; the sample and replays are
+            // measured too, so a dashboard works the same on the sample.
+            var http = GraphClientFactory.Create([.. GraphClientFactory.CreateDefaultHandlers(), new ObservedGraphHandler(observer, tenantId, time)],
+                finalHandler: finalHandler);
             http.Timeout = Timeout.InfiniteTimeSpan; // Graph:RequestTimeoutSeconds applies per request, on our clock.
             _httpClients.Add(http);
             return new GraphTokenReader(new GraphServiceClient(http, auth, $"{settings.GraphRoot}/v1.0"), settings.GraphRoot, timeout, time);
@@ -68,6 +79,17 @@ internal sealed class TokenInventory : ITokenInventory, IDisposable
     }
 
     public IReadOnlyList<string> WatchedTenantIds { get; }
+
+    /// The tenants signed in with a credential of their own (none on the sample or a replay).
+    internal IReadOnlyCollection<string> CredentialTenantIds => _credentials.Keys;
+
+    /// Raised after each attempt of a tenant's credential to obtain a token.
+    internal event Action<string, bool, string?>? SignedIn;
+
+    internal async Task SignInAsync(string tenantId, CancellationToken cancellationToken) =>
+        await _credentials[tenantId].GetTokenAsync(new TokenRequestContext([_scope]), cancellationToken);
+
+    private void OnSignIn(string tenantId, bool succeeded, string? failure) => SignedIn?.Invoke(tenantId, succeeded, failure);
 
     public SnapshotSource DefaultSource { get; }
 
@@ -98,7 +120,8 @@ internal sealed class TokenInventory : ITokenInventory, IDisposable
         Task<InventoryReading> read;
         lock (cache.Gate)
         {
-            if (!forceRefresh && cache.LastGood is { } good && _time.GetUtcNow() - good.AsOf < _cacheFor)
+            // A forced refresh ("Check again") still serves a snapshot younger than the minimum age.
+            if (cache.LastGood is { } good && _time.GetUtcNow() - good.AsOf < (forceRefresh ? _forcedMinimumAge : _cacheFor))
                 return new InventoryReading(tenantId, DefaultSource, good, null, IsStale: false);
             // Task.Run: the refresh must not finish (and clear InFlight) before it is stored here.
             read = cache.InFlight ??= Task.Run(() => RefreshAsync(tenantId, reader, cache));

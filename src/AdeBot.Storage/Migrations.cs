@@ -71,5 +71,6 @@ internal static class Migrations
             CREATE INDEX inbox_waiting_question ON inbox (conversation_key, coalesce_key) WHERE state = 'Pending';
             CREATE INDEX inbox_completed ON inbox (completed_at_ms) WHERE state = 'Done';
             """),
+        new(3, "audit trail", AuditSchema.Sql),
     ];
 }

@@ -62,6 +62,15 @@ public sealed class SqliteInboxStore(AlertDatabase database, TimeProvider time) 
             cancellationToken, ("$cutoff", cutoff.ToUnixTimeMilliseconds()));
     }
 
+    public async Task<InboxDepth> MeasureAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = AlertDatabase.Command(connection, null, "SELECT COUNT(*), MIN(received_at_ms) FROM inbox WHERE state <> 'Done';");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new InboxDepth(reader.GetInt32(0), reader.IsDBNull(1) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)));
+    }
+
     private static InboxEntry Read(SqliteDataReader reader) => new(
         reader.GetInt64(0),
         reader.GetString(1),

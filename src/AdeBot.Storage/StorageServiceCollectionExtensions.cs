@@ -1,4 +1,5 @@
 using AdeBot.Domain.Alerts;
+using AdeBot.Domain.Audit;
 using AdeBot.Domain.Inbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,7 @@ namespace AdeBot.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// Registers the SQLite subscription store, alert ledger and inbox (ISubscriptionStore, IAlertLedger, IInboxStore)
+    /// Registers the SQLite subscription store, alert ledger, inbox and audit trail (ISubscriptionStore, IAlertLedger, IInboxStore, IAuditTrail)
     /// from the `Storage` section, with the database file under `contentRoot` (StorageOptions), and
     /// a hosted service that creates and migrates the database at start-up. Needs logging.
     public static IServiceCollection AddAlertStorage(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -27,6 +28,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISubscriptionStore>(sp => sp.GetRequiredService<SqliteAlertStore>());
         services.TryAddSingleton<IAlertLedger>(sp => sp.GetRequiredService<SqliteAlertStore>());
         services.TryAddSingleton<IInboxStore, SqliteInboxStore>();
+        services.TryAddSingleton<IAuditTrail, SqliteAuditTrail>();
         services.AddHostedService<AlertStorageInitializer>();
         return services;
     }

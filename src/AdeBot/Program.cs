@@ -1,5 +1,6 @@
 using AdeBot.Access;
 using AdeBot.Alerts;
+using AdeBot.Audit;
 using AdeBot.Cli;
 using AdeBot.Connector;
 using AdeBot.Conversations;
@@ -9,6 +10,7 @@ using AdeBot.Hosting;
 using AdeBot.Inventory;
 using AdeBot.Site;
 using AdeBot.Storage;
+using AdeBot.Telemetry;
 
 var commandLine = AdeBotCommandLine.Parse(args);
 if (commandLine.RunsWithoutHost) return await commandLine.RunWithoutHostAsync(Console.Out, Console.Error);
@@ -23,6 +25,8 @@ builder.Services.AddAlertStorage(builder.Configuration, builder.Environment.Cont
 builder.Services.AddAccessPolicy(builder.Configuration);
 builder.Services.AddConversations();
 builder.Services.AddAlerts(builder.Configuration);
+builder.Services.AddAudit(builder.Configuration);
+builder.Services.AddTelemetry(builder.Configuration);
 builder.Services.AddHealthChecks();
 if (command is null) builder.Services.AddTeamsBot(builder.Configuration);
 
@@ -31,6 +35,7 @@ if (command is not null)
     return await command.RunAsync(app.Services, Console.Out, Console.Error, app.Lifetime.ApplicationStopping);
 
 app.MapHealthChecks("/healthz");
+app.MapTelemetry();
 app.MapSitePages();
 app.MapBotMessages();
 return await app.RunOrExplainAsync();

@@ -27,16 +27,39 @@ public sealed class CacheTests
     }
 
     [Fact]
-    public async Task Check_again_bypasses_the_cache()
+    public async Task Check_again_bypasses_the_cache_once_the_snapshot_is_a_minute_old()
     {
         var network = new FakeNetwork().HealthyTenant();
         using var host = InventoryTestHost.Create(InventoryTestHost.OneTenant(), network);
 
         var first = await host.ReadAsync();
+        host.Time.Advance(TimeSpan.FromSeconds(60));
         var forced = await host.ReadAsync(forceRefresh: true);
 
         Assert.NotSame(first.Snapshot, forced.Snapshot);
         Assert.Equal(2, network.GraphRequests(AdePath).Count);
+    }
+
+    [Theory]
+    [InlineData(null, 59, 1)]
+    [InlineData(null, 60, 2)]
+    [InlineData("10", 9, 1)]
+    [InlineData("10", 10, 2)]
+    [InlineData("0", 0, 6)]
+    public async Task F5_check_again_within_the_minimum_age_serves_the_cached_snapshot(string? minimumAgeSeconds, int secondsLater, int adeReads)
+    {
+        var network = new FakeNetwork().HealthyTenant();
+        using var host = InventoryTestHost.Create(minimumAgeSeconds is null
+            ? InventoryTestHost.OneTenant()
+            : InventoryTestHost.OneTenant(("Graph:ForcedRefreshMinimumAgeSeconds", minimumAgeSeconds)), network);
+
+        var first = await host.ReadAsync();
+        host.Time.Advance(TimeSpan.FromSeconds(secondsLater));
+        // A user clicking (or a script posting invokes) as fast as it can.
+        for (var click = 0; click < 5; click++) await host.ReadAsync(forceRefresh: true);
+
+        Assert.Equal(adeReads, network.GraphRequests(AdePath).Count);
+        Assert.Equal(adeReads == 1, ReferenceEquals(first.Snapshot, (await host.ReadAsync(forceRefresh: true)).Snapshot));
     }
 
     [Theory]

@@ -228,6 +228,11 @@ public sealed class DeviceReadTests
         Assert.Single(network.GraphRequests(ProfilesPath(Token1)));
         Assert.Equal(2, network.GraphRequests(IdentitiesPath(Token1)).Count);
 
+        // Inside Graph:ForcedRefreshMinimumAgeSeconds Check again serves the cache; past it, reads again.
+        await host.LookUpAsync(Serial, forceRefresh: true);
+        Assert.Single(network.GraphRequests(AdePath));
+        Assert.Single(network.GraphRequests(ProfilesPath(Token1)));
+        host.Time.Advance(TimeSpan.FromSeconds(60));
         await host.LookUpAsync(Serial, forceRefresh: true);
         Assert.Equal(2, network.GraphRequests(AdePath).Count);
         Assert.Equal(2, network.GraphRequests(ProfilesPath(Token1)).Count);

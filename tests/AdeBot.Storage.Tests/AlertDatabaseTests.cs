@@ -31,7 +31,7 @@ public sealed class AlertDatabaseTests : IDisposable
 
         using var connection = _db.OpenRaw();
         Assert.Equal(string.Join(',', Enumerable.Range(1, AlertDatabase.LatestSchemaVersion)), Scalar(connection, "SELECT group_concat(version) FROM schema_version;"));
-        Assert.Equal("alert_ledger,conversation,inbox,schema_version,sqlite_sequence",
+        Assert.Equal("alert_ledger,audit,conversation,inbox,schema_version,sqlite_sequence",
             Scalar(connection, "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name);"));
     }
 

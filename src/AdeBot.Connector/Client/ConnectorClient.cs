@@ -20,10 +20,12 @@ public sealed class ConnectorClient
     private readonly ConnectorPipelines _pipelines;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly ConnectorCallObserver _observer;
 
     internal ConnectorClient(HttpClient http, TrustedServiceUrl serviceUrl, BotTokenProvider tokens, ConnectorPipelines pipelines,
-        TimeProvider time, ILogger logger)
+        TimeProvider time, ILogger logger, ConnectorCallObserver? observer = null)
     {
+        _observer = observer ?? ConnectorCallObserver.None;
         _http = http;
         _serviceUrl = serviceUrl;
         _tokens = tokens;
@@ -72,6 +74,15 @@ public sealed class ConnectorClient
 
     private async Task<ConnectorResult<T>> CallAsync<T>(string operation, HttpMethod method, string relativePath, byte[]? body, CancellationToken cancellationToken,
         ConnectorDelivery delivery = ConnectorDelivery.Proactive)
+    {
+        var started = _time.GetTimestamp();
+        var result = await CallOnceObservedAsync<T>(operation, method, relativePath, body, cancellationToken, delivery).ConfigureAwait(false);
+        _observer.CallCompleted(operation, delivery, result.Status, result.HttpStatusCode, _time.GetElapsedTime(started));
+        return result;
+    }
+
+    private async Task<ConnectorResult<T>> CallOnceObservedAsync<T>(string operation, HttpMethod method, string relativePath, byte[]? body, CancellationToken cancellationToken,
+        ConnectorDelivery delivery)
     {
         var uri = new Uri(_serviceUrl.BaseUri, relativePath);
         // Ids are escaped, so a relative path cannot leave the trusted origin; this keeps it that way.

@@ -15,10 +15,12 @@ public sealed class ConnectorClientFactory
     private readonly TimeProvider _time;
     private readonly ILogger<ConnectorClient> _logger;
     private readonly ConnectorPipelines _pipelines;
+    private readonly ConnectorCallObserver _observer;
 
     internal ConnectorClientFactory(IHttpClientFactory httpClients, ServiceUrlPolicy policy, BotTokenProvider tokens,
-        IOptions<BotOptions> options, TimeProvider time, ILogger<ConnectorClient> logger)
+        IOptions<BotOptions> options, TimeProvider time, ILogger<ConnectorClient> logger, ConnectorCallObserver? observer = null)
     {
+        _observer = observer ?? ConnectorCallObserver.None;
         _httpClients = httpClients;
         _policy = policy;
         _tokens = tokens;
@@ -26,8 +28,8 @@ public sealed class ConnectorClientFactory
         _time = time;
         _logger = logger;
         _pipelines = new ConnectorPipelines(
-            ConnectorRetry.CreatePipeline(_options, time, logger),
-            ConnectorRetry.CreateInteractivePipeline(_options, time, logger));
+            ConnectorRetry.CreatePipeline(_options, time, logger, _observer),
+            ConnectorRetry.CreateInteractivePipeline(_options, time, logger, _observer));
     }
 
     /// A client for a reference stored from an earlier turn. <paramref name="wasLocal"/> is that turn's
@@ -67,7 +69,7 @@ public sealed class ConnectorClientFactory
             Log.ServiceUrlRefused(_logger, reason);
             return false;
         }
-        client = new ConnectorClient(_httpClients.CreateClient(BotConnectorServiceKeys.HttpClientName), trusted, _tokens, _pipelines, _time, _logger);
+        client = new ConnectorClient(_httpClients.CreateClient(BotConnectorServiceKeys.HttpClientName), trusted, _tokens, _pipelines, _time, _logger, _observer);
         return true;
     }
 }

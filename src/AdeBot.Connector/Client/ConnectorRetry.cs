@@ -33,7 +33,7 @@ internal static class ConnectorRetry
     /// For a reply a person is waiting for: the same rules, but all waits together stay within
     /// Bot:InteractiveReplyMaxWaitSeconds. A wait that would pass it is not taken; the call then
     /// answers with the last failure, and the give-up is logged.
-    public static ResiliencePipeline<HttpResponseMessage> CreateInteractivePipeline(BotOptions options, TimeProvider time, ILogger logger)
+    public static ResiliencePipeline<HttpResponseMessage> CreateInteractivePipeline(BotOptions options, TimeProvider time, ILogger logger, ConnectorCallObserver observer)
     {
         var budget = TimeSpan.FromSeconds(options.InteractiveReplyMaxWaitSeconds);
         if (options.OutboundMaxRetries == 0 || budget <= TimeSpan.Zero) return ResiliencePipeline<HttpResponseMessage>.Empty;
@@ -67,13 +67,15 @@ internal static class ConnectorRetry
                 {
                     args.Context.Properties.Set(Waited, args.Context.Properties.GetValue(Waited, TimeSpan.Zero) + args.RetryDelay);
                     Log.ConnectorRetry(logger, (int?)args.Outcome.Result?.StatusCode ?? 0, args.AttemptNumber + 1, args.RetryDelay);
+                    observer.Retrying(args.Context.Properties.GetValue(Target, new ConnectorCallTarget("call", "?")).Operation,
+                        (int?)args.Outcome.Result?.StatusCode ?? 0, args.AttemptNumber + 1);
                     return ValueTask.CompletedTask;
                 },
             })
             .Build();
     }
 
-    public static ResiliencePipeline<HttpResponseMessage> CreatePipeline(BotOptions options, TimeProvider time, ILogger logger)
+    public static ResiliencePipeline<HttpResponseMessage> CreatePipeline(BotOptions options, TimeProvider time, ILogger logger, ConnectorCallObserver observer)
     {
         if (options.OutboundMaxRetries == 0) return ResiliencePipeline<HttpResponseMessage>.Empty;
 
@@ -92,6 +94,8 @@ internal static class ConnectorRetry
                 OnRetry = args =>
                 {
                     Log.ConnectorRetry(logger, (int?)args.Outcome.Result?.StatusCode ?? 0, args.AttemptNumber + 1, args.RetryDelay);
+                    observer.Retrying(args.Context.Properties.GetValue(Target, new ConnectorCallTarget("call", "?")).Operation,
+                        (int?)args.Outcome.Result?.StatusCode ?? 0, args.AttemptNumber + 1);
                     return ValueTask.CompletedTask;
                 },
             })

@@ -45,7 +45,13 @@ public static class BotConnectorServiceCollectionExtensions
             provider.GetRequiredService<BotTokenProvider>(),
             provider.GetRequiredService<IOptions<BotOptions>>(),
             provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<ILogger<ConnectorClient>>()));
+            provider.GetRequiredService<ILogger<ConnectorClient>>(),
+            provider.GetRequiredService<ConnectorCallObserver>()));
+        services.TryAddSingleton(ConnectorCallObserver.None);
+        services.TryAddSingleton(provider => new BotCredentialReadiness(
+            provider.GetRequiredService<BotTokenProvider>(),
+            provider.GetRequiredService<IOptions<BotOptions>>(),
+            provider.GetRequiredService<ILogger<BotCredentialReadiness>>()));
 
         services.TryAddSingleton<BotMessageProcessor>();
         services.AddHostedService<BotConnectorStartup>();

@@ -14,6 +14,10 @@ namespace AdeBot.Domain.Cards;
 /// subscribe, unsubscribe, help → none.
 public sealed record CardActionData(string Verb)
 {
+    /// The most finding keys one snooze button carries and one click may snooze. Button data comes
+    /// back from the client, so a longer list is refused rather than written key by key.
+    public const int MaxFindingKeys = 50;
+
     public CardView? View { get; init; }
     public string? TokenId { get; init; }
     public TokenKind? TokenKind { get; init; }

@@ -245,7 +245,7 @@ public sealed partial class CardComposer(RemediationCatalog remediation, HealthR
             if (shown < items.Count) body.Add(Subtle(ChatText.Plural("List_More", items.Count - shown, culture)));
 
             // Snoozing covers what the card shows; the rest was not seen, so it is not silenced.
-            List<string> keys = [.. items.Take(shown).Where(i => i.Finding.Kind == AlertKind.Raised).Select(i => i.Finding.FindingKey).Distinct()];
+            List<string> keys = [.. items.Take(shown).Where(i => i.Finding.Kind == AlertKind.Raised).Select(i => i.Finding.FindingKey).Distinct().Take(CardActionData.MaxFindingKeys)];
             List<CardAction> actions = [];
             if (keys.Count > 0)
             {

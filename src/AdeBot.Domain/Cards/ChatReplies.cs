@@ -17,6 +17,9 @@ public static class ChatReplies
     /// For a tenant or user that may not ask. Says nothing about why or about the tokens.
     public static string Refusal(CultureInfo culture) => ChatText.Get("Reply_Refusal", culture);
 
+    /// For a user who clicked card buttons faster than Access:CardActionsPerUserPerMinute allows.
+    public static string SlowDown(CultureInfo culture) => ChatText.Get("Reply_SlowDown", culture);
+
     /// For anything the recognizer did not understand: suggests what to ask instead.
     public static string UnknownReply(CultureInfo culture) =>
         ChatText.Format("Reply_Unknown", culture, ChatText.Example("Health", culture), ChatText.Example("Expiring", culture), ChatText.Example("Help", culture));

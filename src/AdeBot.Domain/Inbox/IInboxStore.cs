@@ -57,6 +57,14 @@ public sealed record InboxAcceptance(InboxEntry? Entry)
     public bool IsNew => Entry is not null;
 }
 
+/// How full the inbox is: entries not yet done, and when the oldest of them was received.
+public sealed record InboxDepth(int Unfinished, DateTimeOffset? OldestReceivedAt)
+{
+    public static InboxDepth Empty { get; } = new(0, null);
+
+    public double OldestAgeSeconds(DateTimeOffset now) => OldestReceivedAt is { } at ? Math.Max(0, (now - at).TotalSeconds) : 0;
+}
+
 /// The durable inbox: every activity AdeBot answered 2xx for is here before the answer, so a
 /// restart, a crash or a burst never loses it.
 public interface IInboxStore
@@ -69,6 +77,9 @@ public interface IInboxStore
     Task MarkRunningAsync(long id, CancellationToken cancellationToken);
 
     Task CompleteAsync(long id, InboxOutcome outcome, CancellationToken cancellationToken);
+
+    /// For the inbox gauges: entries not done and the oldest one's arrival.
+    Task<InboxDepth> MeasureAsync(CancellationToken cancellationToken);
 
     /// Removes finished entries completed before `cutoff`; returns how many.
     Task<int> TrimAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);

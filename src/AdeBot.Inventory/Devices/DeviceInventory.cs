@@ -10,7 +10,8 @@ namespace AdeBot.Inventory;
 /// answer the device reads from the same recordings). The token list and APNs certificate come
 /// from the token inventory's per-tenant cache; profiles, restrictions and the devices-at-risk
 /// count are cached per tenant for Graph:SnapshotCacheMinutes; a serial lookup itself is never
-/// cached. "Check again" (forceRefresh) reads everything again.
+/// cached. "Check again" (forceRefresh) reads everything again that is older than
+/// Graph:ForcedRefreshMinimumAgeSeconds.
 internal sealed class DeviceInventory(TokenInventory tokens, IOptions<GraphOptions> options, TimeProvider time, ILogger<DeviceInventory> logger)
     : IDeviceInventory
 {
@@ -24,6 +25,7 @@ internal sealed class DeviceInventory(TokenInventory tokens, IOptions<GraphOptio
     public const string ManagedDevicesPermission = "DeviceManagementManagedDevices.Read.All";
 
     private readonly TimeSpan _cacheFor = TimeSpan.FromMinutes(options.Value.SnapshotCacheMinutes);
+    private readonly TimeSpan _forcedMinimumAge = options.Value.ForcedRefreshMinimumAge;
     private readonly ConcurrentDictionary<(string Tenant, string Token), Cached<TokenProfiles>> _profiles = new();
     private readonly ConcurrentDictionary<string, Cached<EnrollmentRestrictions?>> _restrictions = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, Cached<IReadOnlyList<TokenEnrollmentRisk>>> _risks = new(StringComparer.OrdinalIgnoreCase);
@@ -63,7 +65,7 @@ internal sealed class DeviceInventory(TokenInventory tokens, IOptions<GraphOptio
 
     public async Task<IReadOnlyList<TokenEnrollmentRisk>> CountDevicesWithoutProfileAsync(string tenantId, IReadOnlyList<string> adeTokenIds, bool forceRefresh, CancellationToken cancellationToken)
     {
-        if (!forceRefresh && Fresh(_risks.GetValueOrDefault(tenantId)) is { } cached) return cached;
+        if (Fresh(_risks.GetValueOrDefault(tenantId), forceRefresh) is { } cached) return cached;
         if (tokens.ReaderFor(tenantId) is not { } tokenReader) return [];
 
         var graph = tokenReader.Devices();
@@ -113,7 +115,7 @@ internal sealed class DeviceInventory(TokenInventory tokens, IOptions<GraphOptio
     /// the tokens' own and fails the lookup like any token read.
     private async Task<EnrollmentRestrictions?> RestrictionsAsync(string tenantId, GraphDeviceReader graph, bool forceRefresh, CancellationToken cancellationToken)
     {
-        if (!forceRefresh && _restrictions.TryGetValue(tenantId, out var cached) && time.GetUtcNow() - cached.At < _cacheFor) return cached.Value;
+        if (_restrictions.TryGetValue(tenantId, out var cached) && time.GetUtcNow() - cached.At < MaxAge(forceRefresh)) return cached.Value;
         EnrollmentRestrictions? restrictions;
         try
         {
@@ -132,14 +134,16 @@ internal sealed class DeviceInventory(TokenInventory tokens, IOptions<GraphOptio
     private async Task<TokenProfiles> ProfilesAsync(string tenantId, GraphDeviceReader graph, string tokenId, bool forceRefresh, CancellationToken cancellationToken)
     {
         var key = (tenantId.ToUpperInvariant(), tokenId);
-        if (!forceRefresh && Fresh(_profiles.GetValueOrDefault(key)) is { } cached) return cached;
+        if (Fresh(_profiles.GetValueOrDefault(key), forceRefresh) is { } cached) return cached;
         var profiles = await graph.ReadProfilesAsync(tokenId, cancellationToken);
         _profiles[key] = new(time.GetUtcNow(), profiles);
         return profiles;
     }
 
-    private T? Fresh<T>(Cached<T>? cached) where T : class =>
-        cached is not null && time.GetUtcNow() - cached.At < _cacheFor ? cached.Value : null;
+    private T? Fresh<T>(Cached<T>? cached, bool forceRefresh) where T : class =>
+        cached is not null && time.GetUtcNow() - cached.At < MaxAge(forceRefresh) ? cached.Value : null;
+
+    private TimeSpan MaxAge(bool forceRefresh) => forceRefresh ? _forcedMinimumAge : _cacheFor;
 
     private static ParallelOptions AtMostTokenConcurrency(CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = TokenConcurrency, CancellationToken = cancellationToken };

@@ -14,4 +14,12 @@ public sealed class AccessOptions
 
     /// How long a membership answer is reused for the same user; 0 asks Graph on every message.
     public int MembershipCacheMinutes { get; set; } = 5;
+
+    /// Card clicks (Action.Execute invokes and their Action.Submit fallbacks) one user may make in
+    /// any minute; more get a short "slow down" and nothing is read.
+    public int CardActionsPerUserPerMinute { get; set; } = 30;
+
+    /// A refused user gets at most one refusal reply per conversation in this interval; later
+    /// messages are not answered (logged at Debug). 0 answers every one.
+    public int RefusalReplyIntervalSeconds { get; set; } = 3600;
 }

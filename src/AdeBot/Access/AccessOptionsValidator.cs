@@ -14,6 +14,10 @@ internal sealed class AccessOptionsValidator : IValidateOptions<AccessOptions>
             "must be an Entra group's object id (a GUID)", errors);
         if (options.MembershipCacheMinutes is < 0 or > 1440)
             errors.Add($"{AccessOptions.SectionName}:{nameof(AccessOptions.MembershipCacheMinutes)} must be between 0 (ask Graph on every message) and 1440.");
+        if (options.CardActionsPerUserPerMinute is < 1 or > 100_000)
+            errors.Add($"{AccessOptions.SectionName}:{nameof(AccessOptions.CardActionsPerUserPerMinute)} must be between 1 and 100000.");
+        if (options.RefusalReplyIntervalSeconds is < 0 or > 604_800)
+            errors.Add($"{AccessOptions.SectionName}:{nameof(AccessOptions.RefusalReplyIntervalSeconds)} must be between 0 (answer every refusal) and 604800 (a week).");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -18,6 +18,8 @@ public static class AccessServiceCollectionExtensions
         services.AddOptions<GroupMembershipOptions>()
             .Configure<IOptions<AccessOptions>>((membership, access) => membership.CacheMinutes = access.Value.MembershipCacheMinutes);
         services.TryAddSingleton<AccessPolicy>();
+        services.TryAddSingleton<CardActionLimiter>();
+        services.TryAddSingleton<RefusalReplyLimiter>();
         services.AddHostedService<AccessStartupCheck>();
         return services;
     }

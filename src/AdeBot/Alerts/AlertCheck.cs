@@ -7,6 +7,7 @@ using AdeBot.Domain.Health;
 using AdeBot.Domain.Localization;
 using AdeBot.Teams;
 using AdeBot.Domain.Tokens;
+using AdeBot.Telemetry;
 
 namespace AdeBot.Alerts;
 
@@ -28,6 +29,8 @@ public sealed class AlertCheck(
     CardComposer composer,
     ProactiveSender sender,
     AccessPolicy access,
+    AdeBotMetrics metrics,
+    TimeProvider time,
     ILogger<AlertCheck> logger) : IDisposable
 {
     private readonly SemaphoreSlim _oneCheckAtATime = new(1, 1);
@@ -36,6 +39,11 @@ public sealed class AlertCheck(
     public async Task<AlertCheckResult> RunAsync(CancellationToken cancellationToken)
     {
         await _oneCheckAtATime.WaitAsync(cancellationToken);
+        var checkId = ReferenceIds.New();
+        using var span = AdeBotTelemetry.Source.StartActivity(AdeBotTelemetry.Spans.AlertCheck);
+        span?.SetTag("adebot.alert.check.id", checkId);
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["AlertCheckId"] = checkId });
+        var started = time.GetTimestamp();
         try
         {
             var tenants = await subscriptions.ListActiveByTenantAsync(cancellationToken);
@@ -43,6 +51,11 @@ public sealed class AlertCheck(
             var tally = new Tally();
             foreach (var tenant in tenants)
             {
+                var tenantHash = AdeBotTelemetry.Hash(tenant.TenantId);
+                using var tenantSpan = AdeBotTelemetry.Source.StartActivity(AdeBotTelemetry.Spans.AlertTenant);
+                tenantSpan?.SetTag(AdeBotTelemetry.Tags.TenantHash, tenantHash);
+                tenantSpan?.SetTag("adebot.alert.subscriptions", tenant.Subscriptions.Count);
+                using var tenantScope = logger.BeginScope(new Dictionary<string, object?> { ["TenantHash"] = tenantHash });
                 try
                 {
                     await CheckTenantAsync(tenant, tally, cancellationToken);
@@ -50,11 +63,15 @@ public sealed class AlertCheck(
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                 {
                     tally.TenantsSkipped++;
+                    tenantSpan?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "tenant failed");
                     AlertsLog.TenantFailed(logger, tenant.TenantId, ex);
                 }
             }
 
             AlertsLog.CheckFinished(logger, tally.Sent, tally.Failed, tally.Removed, tally.TenantsSkipped, tenants.Count);
+            metrics.AlertCheckCompleted(time.GetElapsedTime(started));
+            span?.SetTag("adebot.alert.sent", tally.Sent);
+            span?.SetTag("adebot.alert.failed", tally.Failed);
             return new AlertCheckResult(tenants.Count, tally.TenantsSkipped, tally.Sent, tally.Failed, tally.Removed);
         }
         finally
@@ -94,6 +111,7 @@ public sealed class AlertCheck(
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 tally.Failed++;
+                metrics.AlertFailed("error");
                 AlertsLog.SubscriptionFailed(logger, subscription.Key, ex);
             }
         }
@@ -120,11 +138,13 @@ public sealed class AlertCheck(
         }
 
         var conversation = subscription.Conversation;
+        metrics.AlertPlanned();
         var result = await sender.SendAsync(conversation, ComposeAlert(plan.Findings, subscription), cancellationToken);
         switch (result.Outcome)
         {
             case ProactiveOutcome.Sent:
                 tally.Sent++;
+                metrics.AlertSent();
                 AlertsLog.AlertSent(logger, plan.Findings.Count, conversation.ConversationType, key);
                 await CommitAsync(key, plan.Changes, cancellationToken);
                 break;
@@ -133,13 +153,16 @@ public sealed class AlertCheck(
                 // install starts afresh. Keeping an inactive row would only hold a dead reference.
                 await subscriptions.RemoveAsync(key, cancellationToken);
                 tally.Removed++;
+                metrics.SubscriptionRemoved();
                 AlertsLog.SubscriptionRemoved(logger, key, result.Connector?.Status, result.Connector?.HttpStatusCode, result.Connector?.ErrorCode);
                 break;
             case ProactiveOutcome.Refused:
                 tally.Failed++;
+                metrics.AlertFailed("refused");
                 break;
             default:
                 tally.Failed++;
+                metrics.AlertFailed("notDelivered");
                 AlertsLog.AlertNotDelivered(logger, key, result.Connector?.Status, result.Connector?.HttpStatusCode, result.Connector?.ErrorCode);
                 break;
         }

@@ -1,6 +1,7 @@
 using AdeBot.Connector;
 using AdeBot.Domain.Alerts;
 using AdeBot.Health;
+using AdeBot.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,7 @@ public static class AlertsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new AlertPlanner(sp.GetRequiredService<IOptions<AlertOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddCardComposer();
+        services.AddAdeBotMetrics();
         // A factory, so that a host without the connector (CLI commands) still passes DI validation.
         services.TryAddSingleton(sp => new ProactiveSender(
             sp.GetRequiredService<ConnectorClientFactory>(),

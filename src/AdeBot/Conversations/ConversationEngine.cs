@@ -1,3 +1,4 @@
+using AdeBot.Access;
 using AdeBot.Connector;
 using AdeBot.Conversations.CardActions;
 using AdeBot.Conversations.Intents;
@@ -6,6 +7,7 @@ using AdeBot.Domain.Cards;
 using AdeBot.Domain.Conversation;
 using AdeBot.Domain.Localization;
 using AdeBot.Teams;
+using AdeBot.Telemetry;
 
 namespace AdeBot.Conversations;
 
@@ -20,19 +22,28 @@ public sealed partial class ConversationEngine(
     CardComposer composer,
     ISubscriptionStore subscriptions,
     PendingDeviceQuestions pendingDevices,
+    CardActionLimiter cardActionLimiter,
+    RefusalReplyLimiter refusalReplies,
     ILogger<ConversationEngine> logger)
 {
     public async Task HandleMessageAsync(InboundTurn turn, IReplySink replies, CancellationToken cancellationToken)
     {
         var inbound = turn.Activity;
-        var conversation = await resolver.ResolveAsync(turn, cancellationToken);
-        if (conversation is null)
+        var action = inbound.Value is { } value ? CardActionData.TryRead(value) : null;
+        if (action is not null && !TryAcquireCardAction(turn))
         {
-            await RefuseAsync(inbound, replies, cancellationToken);
+            await replies.SendAsync(OutgoingActivities.Text(inbound, ChatReplies.SlowDown(SupportedCultures.Resolve(inbound.Locale))), cancellationToken);
             return;
         }
 
-        if (inbound.Value is { } value && CardActionData.TryRead(value) is { } action)
+        var conversation = await resolver.ResolveAsync(turn, cancellationToken);
+        if (conversation is null)
+        {
+            await RefuseAsync(turn, replies, cancellationToken);
+            return;
+        }
+
+        if (action is not null)
         {
             // Action.Submit fallback: the same handling as the invoke, with the result posted.
             var chat = new ChatTurn(conversation, replies);
@@ -42,6 +53,7 @@ public sealed partial class ConversationEngine(
 
         var text = inbound.RemoveRecipientMention();
         var intent = pendingDevices.Follow(conversation.Key, recognizer.Recognize(text), text);
+        TurnRecord.Current?.Intent = intent.Kind.ToString();
         if (intent.LanguageOverride is { } language)
         {
             await subscriptions.SetLocaleOverrideAsync(conversation.Key, language.Name, cancellationToken);
@@ -56,6 +68,8 @@ public sealed partial class ConversationEngine(
     public async Task<CardActionOutcome?> HandleInvokeAsync(InboundTurn turn, IReplySink replies, CancellationToken cancellationToken)
     {
         if (turn.Activity.Value is not { } value || CardActionData.TryRead(value) is not { } action) return null;
+        // Before the access check and any read: a user over the limit costs no Graph call at all.
+        if (!TryAcquireCardAction(turn)) return new CardActionOutcome.Answer(ChatReplies.SlowDown(SupportedCultures.Resolve(turn.Activity.Locale)));
         var conversation = await resolver.ResolveAsync(turn, cancellationToken);
         if (conversation is null) return new CardActionOutcome.Answer(ChatReplies.Refusal(SupportedCultures.Resolve(turn.Activity.Locale)));
         return await cardActions.HandleAsync(new ChatTurn(conversation, replies), action, cancellationToken);
@@ -68,7 +82,7 @@ public sealed partial class ConversationEngine(
         var conversation = await resolver.ResolveAsync(turn, cancellationToken);
         if (conversation is null)
         {
-            await RefuseAsync(turn.Activity, replies, cancellationToken);
+            await RefuseAsync(turn, replies, cancellationToken);
             return;
         }
         // Teams announces one install twice (installationUpdate and conversationUpdate): greet once.
@@ -84,9 +98,28 @@ public sealed partial class ConversationEngine(
         Log.ConversationRemoved(logger, stored.ConversationType);
     }
 
+    private bool TryAcquireCardAction(InboundTurn turn)
+    {
+        var from = turn.Activity.From;
+        var tenantId = resolver.StoredOf(turn)?.TenantId;
+        if (cardActionLimiter.TryAcquire(tenantId, from?.AadObjectId ?? from?.Id)) return true;
+        Log.CardActionsLimited(logger);
+        return false;
+    }
+
     /// Says nothing about why, or about the tokens; the reason is in the log.
-    private static Task RefuseAsync(Activity inbound, IReplySink replies, CancellationToken cancellationToken) =>
-        replies.SendAsync(OutgoingActivities.Text(inbound, ChatReplies.Refusal(SupportedCultures.Resolve(inbound.Locale))), cancellationToken);
+    /// Once per Access:RefusalReplyIntervalSeconds per user and conversation; the rest are silent.
+    private Task RefuseAsync(InboundTurn turn, IReplySink replies, CancellationToken cancellationToken)
+    {
+        var inbound = turn.Activity;
+        var tenantId = resolver.StoredOf(turn)?.TenantId;
+        if (!refusalReplies.TryReply(tenantId, inbound.Conversation?.Id, inbound.From?.AadObjectId ?? inbound.From?.Id))
+        {
+            Log.RefusalNotAnswered(logger);
+            return Task.CompletedTask;
+        }
+        return replies.SendAsync(OutgoingActivities.Text(inbound, ChatReplies.Refusal(SupportedCultures.Resolve(inbound.Locale))), cancellationToken);
+    }
 
     private static Task PostAsync(ChatTurn turn, CardActionOutcome outcome, CancellationToken cancellationToken) => outcome switch
     {
@@ -99,5 +132,11 @@ public sealed partial class ConversationEngine(
     {
         [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "A {ConversationType} conversation uninstalled AdeBot; its subscription was removed")]
         public static partial void ConversationRemoved(ILogger logger, string conversationType);
+
+        [LoggerMessage(EventId = 4005, Level = LogLevel.Debug, Message = "A card click was not handled: the user clicked more than Access:CardActionsPerUserPerMinute allows")]
+        public static partial void CardActionsLimited(ILogger logger);
+
+        [LoggerMessage(EventId = 4006, Level = LogLevel.Debug, Message = "A refused message was not answered: this user was told within Access:RefusalReplyIntervalSeconds")]
+        public static partial void RefusalNotAnswered(ILogger logger);
     }
 }

@@ -3,6 +3,7 @@ using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Localization;
 using AdeBot.Domain.Tokens;
 using AdeBot.Teams;
+using AdeBot.Telemetry;
 
 namespace AdeBot.Conversations;
 
@@ -12,6 +13,7 @@ public sealed partial class ConversationResolver(
     ISubscriptionStore subscriptions,
     AccessPolicy access,
     ITokenInventory inventory,
+    AdeBotMetrics metrics,
     ILogger<ConversationResolver> logger)
 {
     /// Null when the conversation may not be served (the reason is logged; the caller refuses).
@@ -22,6 +24,8 @@ public sealed partial class ConversationResolver(
         if (stored is null || !decision.Allowed)
         {
             Log.Refused(logger, decision.Reason);
+            metrics.AccessRefused(decision.Reason);
+            TurnRecord.Current?.End(TurnOutcome.Refused);
             return null;
         }
 

@@ -5,6 +5,7 @@ using AdeBot.Domain.Conversation;
 using AdeBot.Domain.Devices;
 using AdeBot.Health;
 using AdeBot.Teams;
+using AdeBot.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AdeBot.Conversations;
@@ -17,6 +18,7 @@ public static class ConversationsServiceCollectionExtensions
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
         services.AddCardComposer();
+        services.AddAdeBotMetrics();
         services.TryAddSingleton<FailureReplies>();
         services.AddSingleton<IntentRecognizer>();
         services.AddSingleton<ConversationResolver>();

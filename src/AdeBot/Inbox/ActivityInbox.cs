@@ -1,5 +1,6 @@
 using AdeBot.Connector;
 using AdeBot.Domain.Inbox;
+using AdeBot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace AdeBot.Inbox;
@@ -10,10 +11,12 @@ namespace AdeBot.Inbox;
 public sealed partial class ActivityInbox(
     IInboxStore store,
     InboxScheduler scheduler,
+    TurnOrigins origins,
     IOptions<InboxOptions> options,
     ILogger<ActivityInbox> logger)
 {
-    public async Task AcceptAsync(NewInboxEntry entry, CancellationToken cancellationToken)
+    /// `origin` follows the entry to its turn (the same turn id and trace), in memory.
+    public async Task AcceptAsync(TurnOrigin origin, NewInboxEntry entry, CancellationToken cancellationToken)
     {
         InboxAcceptance acceptance;
         try
@@ -25,7 +28,11 @@ public sealed partial class ActivityInbox(
             throw new ActivityNotAcceptedException(TimeSpan.FromSeconds(options.Value.RetryAfterSeconds), ex);
         }
 
-        if (acceptance.Entry is { } accepted) scheduler.Add(accepted);
+        if (acceptance.Entry is { } accepted)
+        {
+            origins.Remember(accepted.Id, origin);
+            scheduler.Add(accepted);
+        }
         else Log.AlreadyHeld(logger, entry.Kind);
     }
 

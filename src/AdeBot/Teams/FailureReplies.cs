@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using AdeBot.Domain.Cards;
 using AdeBot.Domain.Tokens;
+using AdeBot.Telemetry;
 
 namespace AdeBot.Teams;
 
@@ -10,6 +11,9 @@ public static class ReferenceIds
 {
     /// Short enough to read out over the phone to support, long enough not to collide in a log.
     public static string New() => Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
+
+    /// The running turn's id, which every log line of the turn carries in its scope; a new id outside a turn.
+    public static string ForThisTurn() => TurnRecord.Current?.TurnId ?? New();
 }
 
 /// The one way AdeBot tells a user that something failed: the details go to the log under a new
@@ -19,7 +23,8 @@ public sealed partial class FailureReplies(ILogger<FailureReplies> logger)
     /// A turn threw: logged with the exception, answered with the reference id.
     public string ForException(Exception exception, string workName, CultureInfo culture)
     {
-        var reference = ReferenceIds.New();
+        TurnRecord.Current?.End(TurnOutcome.Failed);
+        var reference = ReferenceIds.ForThisTurn();
         Log.TurnFailed(logger, exception, workName, reference);
         return ChatReplies.ErrorReply(reference, culture);
     }
@@ -28,8 +33,9 @@ public sealed partial class FailureReplies(ILogger<FailureReplies> logger)
     /// Graph throttling) get their own text; anything else gets a reference id.
     public string ForInventoryFailure(InventoryFailure? failure, CultureInfo culture)
     {
+        TurnRecord.Current?.End(TurnOutcome.Unavailable);
         if (failure is not null && ChatReplies.ForInventoryFailure(failure, culture) is { } text) return text;
-        var reference = ReferenceIds.New();
+        var reference = ReferenceIds.ForThisTurn();
         Log.InventoryFailedForUser(logger, reference, failure?.Kind);
         return ChatReplies.ErrorReply(reference, culture);
     }

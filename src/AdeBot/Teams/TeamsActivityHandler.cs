@@ -8,6 +8,7 @@ using AdeBot.Domain.Cards;
 using AdeBot.Domain.Inbox;
 using AdeBot.Domain.Localization;
 using AdeBot.Inbox;
+using AdeBot.Telemetry;
 
 namespace AdeBot.Teams;
 
@@ -20,6 +21,8 @@ public sealed partial class TeamsActivityHandler(
     FailureReplies failures,
     ActivityInbox inbox,
     ConnectorClientFactory connectors,
+    TurnTelemetry turns,
+    TurnOrigins origins,
     TimeProvider time,
     ILogger<TeamsActivityHandler> logger) : IBotActivityHandler, IInboxProcessor
 {
@@ -47,6 +50,7 @@ public sealed partial class TeamsActivityHandler(
         else if (activity.IsType(ActivityTypes.Invoke) && activity.Name == AdaptiveCardActionInvoke)
         {
             var inbound = new InboundTurn(activity, turn.IsLocalAnonymous);
+            await using var observed = turns.Begin(activity, TurnActivityTypes.Invoke);
             return await AnswerCardActionAsync(inbound, new ConnectorReplySink(turn, logger), cancellationToken);
         }
         else if (IsInstall(activity))
@@ -55,6 +59,7 @@ public sealed partial class TeamsActivityHandler(
         }
         else if (IsUninstall(activity))
         {
+            await using var observed = turns.Begin(activity, TurnActivityTypes.Uninstall);
             await engine.HandleUninstallAsync(new InboundTurn(activity, turn.IsLocalAnonymous), cancellationToken);
         }
         // Everything else (reactions, edits, Teams events we do not use) is acknowledged with 200.
@@ -63,7 +68,9 @@ public sealed partial class TeamsActivityHandler(
 
     public async Task ProcessAsync(InboxEntry entry, CancellationToken cancellationToken)
     {
+        var origin = origins.Take(entry.Id);
         if (Resume(entry) is not { } turn) return;
+        await using var observed = turns.Begin(turn.Activity, entry.Kind == InboxWorkKind.Install ? TurnActivityTypes.Install : TurnActivityTypes.Message, origin);
         var inbound = new InboundTurn(turn.Activity, turn.IsLocalAnonymous);
         var replies = new ConnectorReplySink(turn, logger);
         try
@@ -80,7 +87,10 @@ public sealed partial class TeamsActivityHandler(
 
     public async Task ReportInterruptedAsync(InboxEntry entry, CancellationToken cancellationToken)
     {
+        origins.Take(entry.Id);
         if (Resume(entry) is not { } turn) return;
+        await using var observed = turns.Begin(turn.Activity, entry.Kind == InboxWorkKind.Install ? TurnActivityTypes.Install : TurnActivityTypes.Message);
+        observed.Record.End(TurnOutcome.Interrupted);
         var text = ChatReplies.Interrupted(SupportedCultures.Resolve(turn.Activity.Locale));
         await new ConnectorReplySink(turn, logger).SendAsync(OutgoingActivities.Text(turn.Activity, text), cancellationToken);
     }
@@ -90,7 +100,10 @@ public sealed partial class TeamsActivityHandler(
         var activity = turn.Activity;
         var tenantId = ConversationReference.TenantOf(activity) ?? "";
         var now = time.GetUtcNow();
-        await inbox.AcceptAsync(new NewInboxEntry(
+        // The turn's id is given here, so the accept and the turn in the background log under one id.
+        var origin = TurnOrigin.New();
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["TurnId"] = origin.TurnId });
+        await inbox.AcceptAsync(origin, new NewInboxEntry(
             tenantId,
             $"{tenantId}/{activity.Conversation?.Id}",
             kind,

@@ -17,6 +17,8 @@ public sealed class AccessOptionsTests
         Assert.Empty(options.AllowedTenantIds);
         Assert.Empty(options.AdminGroupIds);
         Assert.Equal(5, options.MembershipCacheMinutes);
+        Assert.Equal(30, options.CardActionsPerUserPerMinute);
+        Assert.Equal(3600, options.RefusalReplyIntervalSeconds);
     }
 
     [Fact]
@@ -42,6 +44,8 @@ public sealed class AccessOptionsTests
         { "Access:AdminGroupIds:0", "", "Access:AdminGroupIds:0 must be an Entra group's object id" },
         { "Access:MembershipCacheMinutes", "-1", "Access:MembershipCacheMinutes must be between 0" },
         { "Access:MembershipCacheMinutes", "1441", "Access:MembershipCacheMinutes must be between 0" },
+        { "Access:RefusalReplyIntervalSeconds", "-1", "Access:RefusalReplyIntervalSeconds must be between 0" },
+        { "Access:CardActionsPerUserPerMinute", "0", "Access:CardActionsPerUserPerMinute must be between 1 and 100000" },
     };
 
     [Theory]

@@ -2,6 +2,9 @@ using AdeBot.Access;
 using AdeBot.Inventory;
 using AdeBot.Inventory.Testing;
 using AdeBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 
 namespace AdeBot.Tests.Access;
 
@@ -12,7 +15,9 @@ internal static class AccessSetup
 {
     public const string AdminGroup = "9a000000-0000-0000-0000-000000000001";
 
-    public static InventoryTestHost<FakeDirectoryNetwork> Create(string mode, IDictionary<string, string?>? access = null, FakeDirectoryNetwork? network = null)
+    /// `environment` is the host's environment name; none registered counts as not Development.
+    public static InventoryTestHost<FakeDirectoryNetwork> Create(string mode, IDictionary<string, string?>? access = null, FakeDirectoryNetwork? network = null,
+        string? environment = null)
     {
         Dictionary<string, string?> settings = new(access ?? new Dictionary<string, string?>());
         switch (mode)
@@ -27,7 +32,11 @@ internal static class AccessSetup
                 throw new ArgumentOutOfRangeException(nameof(mode), mode, "graph, sample or replay");
         }
         return InventoryTestHost.Create(settings, network ?? new FakeDirectoryNetwork(),
-            register: (services, configuration) => services.AddAccessPolicy(configuration),
+            register: (services, configuration) =>
+            {
+                services.AddAccessPolicy(configuration);
+                if (environment is not null) services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = environment });
+            },
             replay: mode == "replay" ? new GraphRecording([]) : null);
     }
 

@@ -17,7 +17,7 @@ public sealed class AccessStartupCheckTests
         { "sample", null, null, [] },
         { "replay", null, TenantB, [] },
         { "sample", AdminGroup, null, [AdminGroupsWithoutDirectory] },
-        { "replay", AdminGroup, null, [AdminGroupsWithoutDirectory] },
+        { "replay", AdminGroup, TenantB, [AdminGroupsWithoutDirectory] },
     };
 
     [Theory]
@@ -36,5 +36,29 @@ public sealed class AccessStartupCheckTests
         Assert.Single(host.Logs.Entries, e => e.EventId.Id == 3153);
         if (expected.Contains(NoAdminGroup))
             Assert.Contains("anyone in an allowed tenant can read token health", host.Logs.AllText);
+    }
+
+    [Theory]
+    [InlineData("Production", null, false)]
+    [InlineData("Staging", null, false)]
+    [InlineData("Production", TenantB, true)]
+    [InlineData("Development", null, true)]
+    public async Task F10_a_replay_outside_Development_needs_Access_AllowedTenantIds(string environment, string? allowedTenant, bool starts)
+    {
+        Dictionary<string, string?> settings = [];
+        if (allowedTenant is not null) settings["Access:AllowedTenantIds:0"] = allowedTenant;
+        using var host = AccessSetup.Create("replay", settings, environment: environment);
+
+        var start = Record.ExceptionAsync(() => host.StartAsync());
+
+        if (starts)
+        {
+            Assert.Null(await start);
+            return;
+        }
+        var error = Assert.IsType<Microsoft.Extensions.Options.OptionsValidationException>(await start);
+        var failure = Assert.Single(error.Failures);
+        Assert.Contains("Graph:ReplayPath", failure, StringComparison.Ordinal);
+        Assert.Contains("Access:AllowedTenantIds", failure, StringComparison.Ordinal);
     }
 }

@@ -7,6 +7,7 @@ using AdeBot.Alerts;
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Cards;
 using AdeBot.Domain.Localization;
+using AdeBot.Domain.Tokens;
 using AdeBot.Tests.Infrastructure;
 using static AdeBot.Tests.Conversations.ConversationAssert;
 using static AdeBot.Tests.Infrastructure.CardReading;
@@ -278,6 +279,51 @@ public sealed class CardActionConversationTests(SampleBotHost host) : IClassFixt
         var ledger = await host.Get<IAlertLedger>().ReadAsync(chat.Key, TestTimeout.Token);
         Assert.NotEmpty(ledger.Entries);
         Assert.All(ledger.Entries, e => Assert.Null(e.SnoozedUntil));
+    }
+
+    [Fact]
+    public async Task F11_a_snooze_with_more_than_50_finding_keys_is_refused_and_snoozes_nothing()
+    {
+        var chat = new TeamsChat(host);
+        await chat.SayAsync("hi");
+        await host.Get<AlertCheck>().RunAsync(TestTimeout.Token);
+        var button = SnoozeButtons(chat).First();
+        var data = button["data"]!.AsObject();
+        var keys = data["findingKeys"]!.AsArray();
+        // Well-formed keys of the conversation's own tenant, padded past the cap after the real ones.
+        for (var i = 0; keys.Count <= CardActionData.MaxFindingKeys; i++)
+            keys.Add(JsonValue.Create(new FindingId(chat.TenantId, TokenKind.Ade, $"padding-{i}", AlertTracks.Expiry).Key));
+
+        var answer = await chat.InvokeAsync(TeamsChat.ExecuteValue(button));
+
+        Assert.Equal(200, answer.StatusCode);
+        Assert.Equal(ChatReplies.UnknownReply(SupportedCultures.Resolve("en-US")), answer.Message);
+        var ledger = await host.Get<IAlertLedger>().ReadAsync(chat.Key, TestTimeout.Token);
+        Assert.NotEmpty(ledger.Entries);
+        Assert.All(ledger.Entries, e => Assert.Null(e.SnoozedUntil));
+    }
+
+    [Fact]
+    public async Task F11_snooze_keys_outside_the_conversations_ledger_are_ignored()
+    {
+        var alerted = new TeamsChat(host);
+        await alerted.SayAsync("hi");
+        await host.Get<AlertCheck>().RunAsync(TestTimeout.Token);
+        var button = SnoozeButtons(alerted).First();
+        // Never alerted: subscribed after the check, so its ledger is empty.
+        var other = new TeamsChat(host);
+        await other.SayAsync("hi");
+        var madeUp = button.DeepClone().AsObject();
+        madeUp["data"]!["findingKeys"] = new JsonArray([.. button["data"]!["findingKeys"]!.AsArray()
+            .Select(k => JsonValue.Create(((string)k!).Replace("|", "|made-up-", StringComparison.Ordinal)))]);
+
+        var fromOther = await other.InvokeAsync(TeamsChat.ExecuteValue(button));
+        var withMadeUpKeys = await alerted.InvokeAsync(TeamsChat.ExecuteValue(madeUp));
+
+        Assert.Equal(ChatReplies.UnknownReply(SupportedCultures.Resolve("en-US")), fromOther.Message);
+        Assert.Equal(ChatReplies.UnknownReply(SupportedCultures.Resolve("en-US")), withMadeUpKeys.Message);
+        Assert.Empty((await host.Get<IAlertLedger>().ReadAsync(other.Key, TestTimeout.Token)).Entries);
+        Assert.All((await host.Get<IAlertLedger>().ReadAsync(alerted.Key, TestTimeout.Token)).Entries, e => Assert.Null(e.SnoozedUntil));
     }
 
     [Theory]

@@ -106,6 +106,12 @@ public sealed partial class UnexpectedFailureConversationTests(GarbledGraphBotHo
         var reference = Assert.Single(ReferenceId().Matches(reply)).Value;
         Assert.Equal(ChatReplies.ErrorReply(reference, SupportedCultures.Resolve(locale)), reply);
         Assert.Single(logs.Entries, e => e.EventId.Id == loggedAs && e.Text.Contains(reference, StringComparison.Ordinal));
+        // The reference is the turn's id: every line of the turn carries it in its scope, the
+        // inventory's own (written on another task) and the turn's summary among them.
+        var turnLines = logs.Entries.Where(e => e.Scope("TurnId") == reference).ToList();
+        Assert.Contains(turnLines, e => e.EventId.Id == loggedAs);
+        Assert.Contains(turnLines, e => e.EventId.Id == 4301);
+        Assert.Contains(turnLines, e => e.Level >= LogLevel.Warning && e.Text.Contains("Exception", StringComparison.Ordinal));
         Assert.Contains(logs.Entries, e => e.Level >= LogLevel.Warning && e.Text.Contains("Exception", StringComparison.Ordinal));
         Assert.DoesNotContain("Exception", reply, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("SQLite", reply, StringComparison.OrdinalIgnoreCase);

@@ -75,6 +75,10 @@ public class AdeBotHost(
             ["Inbox:Workers"] = "1",
             ["Storage:DataPath"] = DataPath,
             ["Alerts:Enabled"] = "false",
+            // Tests sharing a host click as one user far more than a person would; the limit has tests of its own.
+            ["Access:CardActionsPerUserPerMinute"] = "100000",
+            // Every refusal answered: a chat's settle barrier is a message that must get a reply.
+            ["Access:RefusalReplyIntervalSeconds"] = "0",
         };
         var edge = configureServices;
         if (authenticated)
@@ -107,20 +111,25 @@ public class AdeBotHost(
     }
 
     /// POST /api/messages: without an Authorization header, as a local tool would, or on an
-    /// authenticated host with the Bot Connector's token for the activity's serviceUrl.
-    public async Task<HttpResponseMessage> PostActivityAsync(JsonObject activity)
+    /// authenticated host with the Bot Connector's token for the activity's serviceUrl; `headers`
+    /// are sent as well (a caller's traceparent, say).
+    public async Task<HttpResponseMessage> PostActivityAsync(JsonObject activity, IReadOnlyDictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/messages")
         {
             Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
         };
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>()) request.Headers.TryAddWithoutValidation(name, value);
         if (authenticated)
         {
             var claims = new BotTokenClaims(AppId, (string?)activity["serviceUrl"], TimeProvider.System.GetUtcNow());
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestBotTokens.Create(SigningKey, claims));
         }
-        return await (_http ?? throw NotStarted()).SendAsync(request, TestTimeout.Token);
+        return await Http.SendAsync(request, TestTimeout.Token);
     }
+
+    /// A client for the host's own endpoints (/healthz, /readyz, /metrics), from loopback.
+    public HttpClient Http => _http ?? throw NotStarted();
 
     public virtual async Task DisposeAsync()
     {
@@ -153,6 +162,9 @@ public class AdeBotHost(
         {
             builder.UseEnvironment(Environments.Development);
             builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
+            // Program decides which exporters exist while it registers services, before the
+            // configuration above is applied; host settings are seen by then.
+            foreach (var (key, value) in settings.Where(s => s.Key.StartsWith("Telemetry:", StringComparison.Ordinal))) builder.UseSetting(key, value);
             builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(logs));
             if (configureServices is not null) builder.ConfigureTestServices(configureServices);
         }

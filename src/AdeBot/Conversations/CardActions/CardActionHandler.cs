@@ -1,6 +1,7 @@
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Cards;
 using AdeBot.Domain.Devices;
+using AdeBot.Telemetry;
 
 namespace AdeBot.Conversations.CardActions;
 
@@ -16,7 +17,18 @@ public sealed class CardActionHandler(
     AlertSettings settings,
     DeviceReplies devices)
 {
-    public Task<CardActionOutcome> HandleAsync(ChatTurn turn, CardActionData action, CancellationToken cancellationToken) => action.Verb switch
+    public Task<CardActionOutcome> HandleAsync(ChatTurn turn, CardActionData action, CancellationToken cancellationToken)
+    {
+        if (TurnRecord.Current is { } record)
+        {
+            record.CardAction = action.Verb;
+            if (action.TokenId is { } tokenId) record.Concerns(tokenId);
+            if (action.Serial is { } serial && SerialNumbers.IsValid(serial)) record.Concerns(serial);
+        }
+        return Route(turn, action, cancellationToken);
+    }
+
+    private Task<CardActionOutcome> Route(ChatTurn turn, CardActionData action, CancellationToken cancellationToken) => action.Verb switch
     {
         CardVerbs.CheckAgain => CheckAgainAsync(turn, action, cancellationToken),
         // The card shows no tokens and must stay: the answer comes as new messages, as if asked.
@@ -69,10 +81,17 @@ public sealed class CardActionHandler(
     {
         var days = action.Days ?? 0;
         var until = planner.SnoozeUntil(days);
-        var tenantId = turn.Conversation.Key.TenantId;
-        var findings = (action.FindingKeys ?? []).Select(k => FindingId.TryParse(k, out var id) ? id : (FindingId?)null)
-            .OfType<FindingId>().Where(f => f.TenantId == tenantId).ToList();
-        if (until is null || findings.Count == 0) return Unknown(turn);
+        var keys = action.FindingKeys ?? [];
+        // No card of ours carries more; a longer list is hand-made and is not worth a write each.
+        if (until is null || keys.Count is 0 or > CardActionData.MaxFindingKeys) return Unknown(turn);
+
+        // Only what this conversation was alerted on can be snoozed: the ledger is the allow-list,
+        // so keys of another tenant or conversation, or made up, never reach the store.
+        var alerted = (await ledger.ReadAsync(turn.Conversation.Key, cancellationToken)).Entries.Select(e => e.Finding).ToHashSet();
+        var findings = keys.Select(k => FindingId.TryParse(k, out var id) ? id : (FindingId?)null)
+            .OfType<FindingId>().Where(alerted.Contains).Distinct().ToList();
+        if (findings.Count == 0) return Unknown(turn);
+        foreach (var finding in findings) TurnRecord.Current?.Concerns(finding.TokenId);
         await ledger.SnoozeAsync(turn.Conversation.Key, findings, until.Value, cancellationToken);
         return new CardActionOutcome.Answer(ChatReplies.Snoozed(days, turn.Culture));
     }

@@ -1,6 +1,7 @@
 using AdeBot.Domain.Cards;
 using AdeBot.Domain.Conversation;
 using AdeBot.Domain.Health;
+using AdeBot.Telemetry;
 
 namespace AdeBot.Conversations.Intents;
 
@@ -21,6 +22,7 @@ public sealed class DeviceIntentHandler(DeviceReplies devices, TenantHealthReade
         }
 
         pending.Clear(key);
+        TurnRecord.Current?.Concerns(serial);
         // A token named like a serial ("ABM2024HEL01") is the token, not a device.
         var read = await reader.ReadAsync(turn.Conversation, forceRefresh: false, cancellationToken);
         if (read.Succeeded && TokenNamed(read.Health, serial) is { } token)

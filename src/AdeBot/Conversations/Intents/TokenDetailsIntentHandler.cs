@@ -1,5 +1,6 @@
 using AdeBot.Domain.Cards;
 using AdeBot.Domain.Conversation;
+using AdeBot.Telemetry;
 
 namespace AdeBot.Conversations.Intents;
 
@@ -22,6 +23,7 @@ public sealed class TokenDetailsIntentHandler(TenantHealthReader reader, CardCom
         }
 
         var matches = TokenNames.Find(name, read.Health.Tokens);
+        foreach (var token in matches.Take(MaxDetailCards)) TurnRecord.Current?.Concerns(token.Id);
         if (matches.Count == 0) await turn.SayAsync(ChatReplies.NoTokenNamed(name, turn.Culture), cancellationToken);
         foreach (var token in matches.Take(MaxDetailCards))
         {
