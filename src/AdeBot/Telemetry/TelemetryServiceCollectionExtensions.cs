@@ -44,7 +44,8 @@ public static class TelemetryServiceCollectionExtensions
             .WithMetrics(metrics =>
             {
                 Instrument(metrics);
-                if (options.PrometheusEndpoint) metrics.AddPrometheusExporter();
+                // Scrapes are rare and cheap; a cached answer would show a scraper numbers up to 300 ms old.
+                if (options.PrometheusEndpoint) metrics.AddPrometheusExporter(exporter => exporter.ScrapeResponseCacheDurationMilliseconds = 0);
                 if (options.ExportsOtlp) metrics.AddOtlpExporter(otlp => Configure(otlp, options));
             });
         if (options.ExportsOtlp)
