@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using AdeBot.Domain.Tokens;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Azure.Core;
 using Microsoft.Graph;
 using Microsoft.Graph.Authentication;
 using Microsoft.Kiota.Abstractions.Authentication;
@@ -18,8 +17,6 @@ internal sealed class TokenInventory : ITokenInventory, IDisposable
     private readonly GraphTokenReader? _anyTenant;
     private readonly List<HttpClient> _httpClients = [];
     private readonly ConcurrentDictionary<string, TenantCache> _caches = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, TokenCredential> _credentials = new(StringComparer.OrdinalIgnoreCase);
-    private readonly string _scope;
     private readonly CancellationTokenSource _shutdown = new();
     private readonly TimeSpan _cacheFor;
     private readonly TimeSpan _forcedMinimumAge;
@@ -31,7 +28,7 @@ internal sealed class TokenInventory : ITokenInventory, IDisposable
     {
         var settings = options.Value;
         observer ??= GraphRequestObserver.None;
-        _scope = $"{settings.GraphRoot}/.default";
+        var scope = $"{settings.GraphRoot}/.default";
         _time = time;
         _logger = logger;
         _cacheFor = TimeSpan.FromMinutes(settings.SnapshotCacheMinutes);
@@ -56,10 +53,9 @@ internal sealed class TokenInventory : ITokenInventory, IDisposable
             DefaultSource = SnapshotSource.Graph;
             foreach (var tenant in configured)
             {
-                var credential = new ObservedCredential(GraphCredentials.Create(tenant, settings.AuthorityHost, network), tenant.TenantId!, OnSignIn);
-                _credentials[tenant.TenantId!] = credential;
+                var credential = GraphCredentials.Create(tenant, settings.AuthorityHost, network);
                 // Tokens go only to the configured Graph host, never to a host a response points at.
-                var auth = new AzureIdentityAuthenticationProvider(credential, [settings.Endpoint.Host], null, true, _scope);
+                var auth = new AzureIdentityAuthenticationProvider(credential, [settings.Endpoint.Host], null, true, scope);
                 _tenants[tenant.TenantId!] = Reader(tenant.TenantId!, auth, network.Handler);
             }
         }
@@ -79,17 +75,6 @@ internal sealed class TokenInventory : ITokenInventory, IDisposable
     }
 
     public IReadOnlyList<string> WatchedTenantIds { get; }
-
-    /// The tenants signed in with a credential of their own (none on the sample or a replay).
-    internal IReadOnlyCollection<string> CredentialTenantIds => _credentials.Keys;
-
-    /// Raised after each attempt of a tenant's credential to obtain a token.
-    internal event Action<string, bool, string?>? SignedIn;
-
-    internal async Task SignInAsync(string tenantId, CancellationToken cancellationToken) =>
-        await _credentials[tenantId].GetTokenAsync(new TokenRequestContext([_scope]), cancellationToken);
-
-    private void OnSignIn(string tenantId, bool succeeded, string? failure) => SignedIn?.Invoke(tenantId, succeeded, failure);
 
     public SnapshotSource DefaultSource { get; }
 
