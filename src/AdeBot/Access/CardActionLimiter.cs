@@ -15,6 +15,7 @@ public sealed class CardActionLimiter(IOptions<AccessOptions> options, TimeProvi
 
     private readonly int _perMinute = options.Value.CardActionsPerUserPerMinute;
     private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _clicks = new(StringComparer.OrdinalIgnoreCase);
+    private readonly PruneSchedule _prune = new(Window);
 
     /// False when the user already clicked the limit's worth in the last minute; the click is then not counted.
     public bool TryAcquire(string? tenantId, string? userId)
@@ -28,7 +29,7 @@ public sealed class CardActionLimiter(IOptions<AccessOptions> options, TimeProvi
             allowed = clicks.Count < _perMinute;
             if (allowed) clicks.Enqueue(now);
         }
-        if (_clicks.Count > PruneAbove) Prune(now);
+        if (_clicks.Count > PruneAbove && _prune.TryStart(now)) Prune(now);
         return allowed;
     }
 

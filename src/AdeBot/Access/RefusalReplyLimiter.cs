@@ -13,6 +13,7 @@ public sealed class RefusalReplyLimiter(IOptions<AccessOptions> options, TimePro
 
     private readonly TimeSpan _interval = TimeSpan.FromSeconds(options.Value.RefusalReplyIntervalSeconds);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastReply = new(StringComparer.OrdinalIgnoreCase);
+    private readonly PruneSchedule _prune = new(TimeSpan.FromSeconds(Math.Max(1, options.Value.RefusalReplyIntervalSeconds)));
 
     /// True when this refusal may be answered (and counts as the interval's one reply).
     public bool TryReply(string? tenantId, string? conversationId, string? userId)
@@ -28,7 +29,7 @@ public sealed class RefusalReplyLimiter(IOptions<AccessOptions> options, TimePro
                 replied = now - last >= _interval;
                 return replied ? now : last;
             });
-        if (_lastReply.Count > PruneAbove)
+        if (_lastReply.Count > PruneAbove && _prune.TryStart(now))
         {
             foreach (var (sender, last) in _lastReply)
                 if (now - last >= _interval) _lastReply.TryRemove(sender, out _);
