@@ -82,5 +82,8 @@ public sealed class TurnRecord(string turnId, string activityType, string? tenan
 
     internal long StartedTimestamp { get; set; }
 
+    /// Hashed once at the start; the span, the scope and the closing log line all name it.
+    internal string ConversationHash { get; set; } = "";
+
     public static string OutcomeName(TurnOutcome outcome) => outcome.ToString().ToLowerInvariant();
 }

@@ -39,7 +39,7 @@ public sealed partial class TurnTelemetry(AdeBotMetrics metrics, TurnAudit audit
         TurnRecord.Current = record;
 
         var tenantHash = Hash(tenantId);
-        var conversationHash = Hash(activity.Conversation?.Id);
+        var conversationHash = record.ConversationHash = Hash(activity.Conversation?.Id);
         record.Span = Source.StartActivity(Spans.Turn, ActivityKind.Internal, origin.Context, [
             new(Tags.ActivityType, activityType),
             new(Tags.TurnId, origin.TurnId),
@@ -63,7 +63,7 @@ public sealed partial class TurnTelemetry(AdeBotMetrics metrics, TurnAudit audit
             if (record.Outcome is TurnOutcome.Failed or TurnOutcome.Unavailable) span.SetStatus(ActivityStatusCode.Error, outcome);
         }
         metrics.TurnCompleted(record.ActivityType, record.Subject, outcome, duration);
-        var conversationHash = Hash(record.ConversationId);
+        var conversationHash = record.ConversationHash;
         if (record.Outcome is TurnOutcome.Answered or TurnOutcome.Refused)
             Log.TurnCompleted(logger, record.TurnId, record.ActivityType, conversationHash, record.Subject, outcome, (long)duration.TotalMilliseconds);
         else
