@@ -1,11 +1,10 @@
 namespace AdeBot.Domain.Audit;
 
-/// What was audited: a question asked in chat, a card button pressed, or a sync started.
+/// What was audited: a question asked in chat or a card button pressed.
 public enum AuditKind
 {
     Question,
     CardAction,
-    SyncNow,
 }
 
 /// One audited event: when, in which tenant and conversation, by whom (the asker's Entra object

@@ -4,7 +4,7 @@ using AdeBot.Telemetry;
 namespace AdeBot.Audit;
 
 /// Writes the audit trail: every question (message turn) and every card button, from the turn's
-/// record at its end, and Sync now when it exists. A failed write is logged and never fails the turn.
+/// record at its end. A failed write is logged and never fails the turn.
 public sealed partial class TurnAudit(IAuditTrail trail, TimeProvider time, ILogger<TurnAudit> logger)
 {
     public async Task RecordAsync(TurnRecord turn)
@@ -17,11 +17,6 @@ public sealed partial class TurnAudit(IAuditTrail trail, TimeProvider time, ILog
         await WriteAsync(new AuditEntry(time.GetUtcNow(), turn.TenantId, turn.UserAadObjectId, turn.ConversationId, kind.Value, action,
             [.. turn.Subjects], TurnRecord.OutcomeName(turn.Outcome), turn.TurnId));
     }
-
-    /// For the Sync now button: the tokens whose sync was started and how it went.
-    public Task RecordSyncNowAsync(string tenantId, string? userAadObjectId, string conversationId, IReadOnlyList<string> tokenIds, string outcome) =>
-        WriteAsync(new AuditEntry(time.GetUtcNow(), tenantId, userAadObjectId, conversationId, AuditKind.SyncNow, "syncNow", tokenIds, outcome,
-            TurnRecord.Current?.TurnId));
 
     private async Task WriteAsync(AuditEntry entry)
     {
