@@ -48,6 +48,10 @@ public static class BotConnectorServiceCollectionExtensions
             provider.GetRequiredService<ILogger<ConnectorClient>>(),
             provider.GetRequiredService<ConnectorCallObserver>()));
         services.TryAddSingleton(ConnectorCallObserver.None);
+        services.TryAddSingleton(provider => new BotCredentialReadiness(
+            provider.GetRequiredService<BotTokenProvider>(),
+            provider.GetRequiredService<IOptions<BotOptions>>(),
+            provider.GetRequiredService<ILogger<BotCredentialReadiness>>()));
 
         services.TryAddSingleton<BotMessageProcessor>();
         services.AddHostedService<BotConnectorStartup>();
