@@ -66,6 +66,10 @@ public sealed class GraphOptions : GraphTenantOptions
 
     public string? ReplayPath { get; set; }
 
+    /// How long each replayed answer takes (an entry's own delayMs wins), on the host's clock, so a
+    /// benchmark or test can model real Graph's few hundred milliseconds a request. 0: at once.
+    public int ReplayLatencyMilliseconds { get; set; }
+
     public int SnapshotCacheMinutes { get; set; } = 5;
 
     /// "Check again" reads Graph afresh only when the cached snapshot is at least this old; a click

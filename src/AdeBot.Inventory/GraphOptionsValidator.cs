@@ -18,6 +18,8 @@ internal sealed partial class GraphOptionsValidator(ReplayFile replay) : IValida
             errors.Add("Graph:ForcedRefreshMinimumAgeSeconds must be between 0 (every Check again reads Graph) and 3600.");
         if (options.RequestTimeoutSeconds is < 1 or > 600)
             errors.Add("Graph:RequestTimeoutSeconds must be between 1 and 600.");
+        if (options.ReplayLatencyMilliseconds < 0)
+            errors.Add("Graph:ReplayLatencyMilliseconds must be 0 (answer at once) or more.");
         ValidateReplay(options.ReplayPath, errors);
 
         if (string.IsNullOrEmpty(options.TenantId) && options.Tenants.Count == 0 && options.HasAnyCredentialSetting)

@@ -40,7 +40,8 @@ internal sealed class TokenInventory : ITokenInventory, IDisposable
         {
             if (configured.Count > 0) InventoryLog.ReplayOverridesTenants(logger, settings.ReplayPath);
             DefaultSource = SnapshotSource.Replay;
-            _anyTenant = Reader(SampleTenant.TenantId, new AnonymousAuthenticationProvider(), new RecordingHandler(replay.Answers(settings.ReplayPath)));
+            _anyTenant = Reader(SampleTenant.TenantId, new AnonymousAuthenticationProvider(), new RecordingHandler(replay.Answers(settings.ReplayPath), time,
+                TimeSpan.FromMilliseconds(settings.ReplayLatencyMilliseconds)));
         }
         else if (configured.Count == 0)
         {

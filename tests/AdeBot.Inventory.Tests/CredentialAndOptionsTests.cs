@@ -78,6 +78,7 @@ public sealed class CredentialAndOptionsTests : IDisposable
         { "Graph:SnapshotCacheMinutes", "-1", "Graph:SnapshotCacheMinutes must be between 0" },
         { "Graph:ForcedRefreshMinimumAgeSeconds", "-1", "Graph:ForcedRefreshMinimumAgeSeconds must be between 0" },
         { "Graph:RequestTimeoutSeconds", "0", "Graph:RequestTimeoutSeconds must be between 1 and 600" },
+        { "Graph:ReplayLatencyMilliseconds", "-1", "Graph:ReplayLatencyMilliseconds must be 0 (answer at once) or more" },
         { "Graph:Tenants:0:ClientId", InventoryTestHost.ClientId, "Graph:Tenants:0:TenantId is required" },
         { "Graph:Tenants:0:TenantId", InventoryTestHost.TenantA, "Graph:Tenants:0:TenantId 11111111-1111-1111-1111-111111111111 is configured more than once" },
     };

@@ -127,6 +127,7 @@ public sealed class ReplayTests
     [InlineData("{}", "\"responses\" array")]
     [InlineData("""{"responses":[{"url":"/v1.0/x","status":200}]}""", "responses[0] needs \"method\" and \"url\"")]
     [InlineData("""{"responses":[{"method":"GET","url":"/v1.0/x","status":200},{"method":"GET","url":"/v1.0/y"}]}""", "responses[1] has status 0")]
+    [InlineData("""{"responses":[{"method":"GET","url":"/v1.0/x","status":200,"delayMs":-5}]}""", "responses[0] has delayMs -5")]
     public void An_invalid_recording_is_rejected_with_the_reason(string json, string reason)
     {
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
@@ -151,5 +152,62 @@ public sealed class ReplayTests
         Assert.Null(lookup.Facts.ManagedDevices);
         Assert.Equal(["DeviceManagementManagedDevices.Read.All"], lookup.Facts.MissingPermissions);
         Assert.Equal(15, lookup.Facts.Restrictions!.DeviceLimit);
+    }
+
+    private static readonly GraphRecording SlowTenant = new(
+    [
+        new("GET", "/beta/deviceManagement/depOnboardingSettings", 200, Body: JsonNode.Parse("""{"value":[]}"""), DelayMs: 5000),
+        new("GET", "/v1.0/deviceAppManagement/vppTokens", 200, Body: JsonNode.Parse("""{"value":[]}""")),
+    ]);
+
+    [Fact]
+    public async Task A_replayed_answer_waits_for_its_delay_on_the_injected_clock()
+    {
+        var time = new TimerWatchingClock();
+        using var host = InventoryTestHost.Create(new Dictionary<string, string?>(), new FakeNetwork(), time, replay: SlowTenant);
+
+        var read = host.ReadAsync(SampleTenant.TenantId);
+        await time.TimerCreated(TimeSpan.FromMilliseconds(5000)).WaitAsync(AdeBot.Testing.TestTimeout.Token);
+        time.Advance(TimeSpan.FromMilliseconds(4999));
+        Assert.False(read.IsCompleted);
+
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        var reading = await read.WaitAsync(AdeBot.Testing.TestTimeout.Token);
+
+        Assert.True(reading.Succeeded);
+        Assert.Null(reading.Snapshot!.Apns); // not recorded: 404, answered at once with no default latency
+    }
+
+    [Fact]
+    public async Task The_replay_latency_delays_every_answer_without_its_own_delay()
+    {
+        var clock = new BackoffClock(firesWithin: TimeSpan.FromSeconds(10));
+        using var host = InventoryTestHost.Create(new Dictionary<string, string?> { ["Graph:ReplayLatencyMilliseconds"] = "300" },
+            new FakeNetwork(), replay: SlowTenant, clock: clock);
+
+        var reading = await host.ReadAsync(SampleTenant.TenantId);
+
+        Assert.True(reading.Succeeded);
+        // ADE with its own 5 s, then the APNs 404 and the VPP page at the replay's 300 ms.
+        Assert.Equal([TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(300)], clock.Waits);
+    }
+
+    /// A FakeTimeProvider that tells the test when a timer of a given due time exists, so the test
+    /// advances the clock only once the code under test is waiting on it.
+    private sealed class TimerWatchingClock() : Microsoft.Extensions.Time.Testing.FakeTimeProvider(AdeBot.Testing.TestClock.Start)
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<TimeSpan, TaskCompletionSource> _created = new();
+
+        public Task TimerCreated(TimeSpan due) => Signal(due).Task;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            Signal(dueTime).TrySetResult();
+            return timer;
+        }
+
+        private TaskCompletionSource Signal(TimeSpan due) =>
+            _created.GetOrAdd(due, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
     }
 }

@@ -6,7 +6,7 @@ namespace AdeBot.Inventory;
 
 /// Recorded Graph answers, replayed instead of calling Graph: the built-in sample tenant and the
 /// file named by Graph:ReplayPath use this one format.
-/// `{ "responses": [ { "method", "url", "status", "headers", "body" } ] }`
+/// `{ "responses": [ { "method", "url", "status", "headers", "body", "delayMs" } ] }`
 public sealed record GraphRecording(IReadOnlyList<RecordedResponse> Responses)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -45,6 +45,8 @@ public sealed record GraphRecording(IReadOnlyList<RecordedResponse> Responses)
                 throw new InvalidDataException($"responses[{i}] has status {response.Status}; expected an HTTP status code");
             if (!Uri.TryCreate(RecordedRequestKey.BaseForRelative, response.Url, out _))
                 throw new InvalidDataException($"responses[{i}] has a url that is not a URL: {response.Url}");
+            if (response.DelayMs is < 0)
+                throw new InvalidDataException($"responses[{i}] has delayMs {response.DelayMs}; expected zero or more milliseconds");
         }
         return recording;
     }
@@ -60,10 +62,13 @@ public sealed record GraphRecording(IReadOnlyList<RecordedResponse> Responses)
 
 /// One recorded answer. `Url` is absolute or a path such as /beta/deviceManagement/depOnboardingSettings.
 /// `Body` is the JSON body; a JSON string is sent as raw text, which is how a recording holds an answer
-/// that is not JSON. Without a Content-Type header a body is sent as application/json.
+/// that is not JSON. Without a Content-Type header a body is sent as application/json. `DelayMs`, when
+/// set, is how long this answer takes instead of Graph:ReplayLatencyMilliseconds, so a recording can
+/// model a slow page or a slow tenant.
 public sealed record RecordedResponse(
     string Method,
     string Url,
     int Status,
     IReadOnlyDictionary<string, string>? Headers = null,
-    JsonNode? Body = null);
+    JsonNode? Body = null,
+    int? DelayMs = null);

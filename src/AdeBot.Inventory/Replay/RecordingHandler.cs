@@ -7,15 +7,19 @@ namespace AdeBot.Inventory;
 
 /// The innermost HTTP handler for the sample and replays: answers from a recording instead of the
 /// network, underneath the Graph SDK's own handlers, so replayed data takes Graph's code path.
-internal sealed class RecordingHandler(Func<RecordedAnswers> answers) : HttpMessageHandler
+/// An answer is held back for its entry's delayMs, or `latency` when the entry has none, on the
+/// injected clock, so a benchmark can model real Graph and a test can step through it.
+internal sealed class RecordingHandler(Func<RecordedAnswers> answers, TimeProvider? time = null, TimeSpan latency = default) : HttpMessageHandler
 {
-    public RecordingHandler(RecordedAnswers answers) : this(() => answers) { }
+    public RecordingHandler(RecordedAnswers answers, TimeProvider? time = null, TimeSpan latency = default) : this(() => answers, time, latency) { }
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var uri = request.RequestUri ?? throw new InvalidOperationException("A request without a URI cannot be replayed.");
         var answer = answers().Find(request.Method, uri);
-        return Task.FromResult(answer?.ToResponse(request) ?? NotRecorded(request, uri));
+        var delay = answer?.Delay ?? latency;
+        if (delay > TimeSpan.Zero) await Task.Delay(delay, time ?? TimeProvider.System, cancellationToken);
+        return answer?.ToResponse(request) ?? NotRecorded(request, uri);
     }
 
     private static HttpResponseMessage NotRecorded(HttpRequestMessage request, Uri uri)
@@ -64,6 +68,7 @@ internal sealed class RecordedAnswer
     {
         Key = RecordedRequestKey.Of(response.Method, new Uri(RecordedRequestKey.BaseForRelative, response.Url));
         _status = response.Status;
+        Delay = response.DelayMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null;
         _headers = [.. response.Headers ?? new Dictionary<string, string>()];
         // Serialized once, so serving a large replay costs what reading it from Graph would.
         _body = response.Body switch
@@ -75,6 +80,9 @@ internal sealed class RecordedAnswer
     }
 
     public RecordedRequestKey Key { get; }
+
+    /// The entry's own delay; null means the replay's default latency.
+    public TimeSpan? Delay { get; }
 
     public HttpResponseMessage ToResponse(HttpRequestMessage request)
     {
