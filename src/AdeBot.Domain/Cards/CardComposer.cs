@@ -173,6 +173,40 @@ public sealed partial class CardComposer(RemediationCatalog remediation, HealthR
         return Explanation(title, ChatText.Format("Explain_ErrorCode_Note", culture, errorCode), remedy, culture);
     }
 
+    /// What a channel or group chat sees under Access:GroupConversations=summaryOnly, where every
+    /// member (guests and meeting attendees included) sees the card: the overall status and how many
+    /// tokens are in each state, and where to ask for the rest. No token names, Apple IDs, tenant
+    /// ids or buttons that would open a token.
+    public AdaptiveCard ComposeGroupSummary(TenantHealth health, CardContext context)
+    {
+        var culture = context.Culture;
+        var failing = Failing(health).Count;
+        List<CardElement> body = [.. Banners(health, context)];
+        if (failing == 0)
+        {
+            body.Add(Heading(ChatText.Get("Health_AllClear", culture)));
+            body.Add(Status(ChatText.Plural("Health_Checked", health.Tokens.Count, culture), HealthStatus.Healthy));
+        }
+        else
+        {
+            body.Add(Heading(ChatText.Get("Health_Title", culture)));
+            body.Add(Status(ChatText.Plural("Health_NeedAttention", failing, culture), health.Status));
+        }
+        List<Fact> facts = [new(ChatText.Get("Fact_Overall", culture), remediation.StatusLabel(health.Status, culture))];
+        facts.AddRange(new[] { HealthStatus.Critical, HealthStatus.Warning, HealthStatus.Healthy }.Select(status =>
+            new Fact(remediation.StatusLabel(status, culture), TextFormat.Count(health.Tokens.Count(t => t.Status == status), culture))));
+        facts.Add(new Fact(ChatText.Get("Fact_ReadAt", culture), TextFormat.DateTime(health.AsOf, culture)));
+        body.Add(new FactSet(facts));
+        body.Add(Subtle(ChatText.Get("GroupSummary_PersonalChat", culture)));
+        return new AdaptiveCard(body);
+    }
+
+    /// The one-line summary (a notification's text) of ComposeGroupSummary: a count, no names.
+    public static string GroupSummaryText(TenantHealth health, CultureInfo culture) =>
+        Failing(health).Count is var failing and > 0
+            ? ChatText.Plural("Health_NeedAttention", failing, culture)
+            : ChatText.Get("Health_AllClear", culture);
+
     public AdaptiveCard ComposeHelp(CardContext context)
     {
         var culture = context.Culture;

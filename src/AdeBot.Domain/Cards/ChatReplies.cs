@@ -18,6 +18,9 @@ public static class ChatReplies
     public static string Refusal(CultureInfo culture) => ChatText.Get("Reply_Refusal", culture);
 
     /// For a user who clicked card buttons faster than Access:CardActionsPerUserPerMinute allows.
+    /// A channel or group chat under Access:GroupConversations=deny: where to ask instead, nothing about the tokens.
+    public static string GroupDenied(CultureInfo culture) => ChatText.Get("Reply_GroupDenied", culture);
+
     public static string SlowDown(CultureInfo culture) => ChatText.Get("Reply_SlowDown", culture);
 
     /// For anything the recognizer did not understand: suggests what to ask instead.

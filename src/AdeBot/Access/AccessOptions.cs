@@ -16,6 +16,10 @@ public sealed class AccessOptions
     /// everyone in an allowed tenant (B2B guests included) may read token health.
     public bool AllowAllUsers { get; set; }
 
+    /// What channels and group chats (where every member sees the cards) are told: everything,
+    /// counts only, or to ask in a personal chat.
+    public GroupConversationMode GroupConversations { get; set; } = GroupConversationMode.Allow;
+
     /// How long a membership answer is reused for the same user; 0 asks Graph on every message.
     public int MembershipCacheMinutes { get; set; } = 5;
 
@@ -26,4 +30,17 @@ public sealed class AccessOptions
     /// A refused user gets at most one refusal reply per conversation in this interval; later
     /// messages are not answered (logged at Debug). 0 answers every one.
     public int RefusalReplyIntervalSeconds { get; set; } = 3600;
+}
+
+/// Access:GroupConversations: what a channel or group chat may see of a tenant's tokens.
+public enum GroupConversationMode
+{
+    /// Everything a personal chat gets.
+    Allow,
+
+    /// A summary card of counts (no Apple IDs, token names or serials), and a pointer to a personal chat.
+    SummaryOnly,
+
+    /// A short refusal that points to a personal chat.
+    Deny,
 }

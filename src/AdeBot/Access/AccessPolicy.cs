@@ -15,7 +15,18 @@ public sealed class AccessPolicy(
     private readonly HashSet<string> _allowedTenants = new(options.Value.AllowedTenantIds, StringComparer.OrdinalIgnoreCase);
     private readonly string[] _adminGroups = options.Value.AdminGroupIds;
 
+    private readonly GroupConversationMode _groupMode = options.Value.GroupConversations;
+
     public bool RequiresAdminGroup => _adminGroups.Length > 0;
+
+    /// What a conversation may see of the tokens: everything in a personal chat; in a channel or a
+    /// group chat (Teams' conversationType `channel` or `groupChat`), where every member sees what
+    /// is posted, what Access:GroupConversations says.
+    public GroupConversationMode GroupModeFor(string? conversationType) =>
+        string.Equals(conversationType, "channel", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(conversationType, "groupChat", StringComparison.OrdinalIgnoreCase)
+            ? _groupMode
+            : GroupConversationMode.Allow;
 
     /// The tenant half of the rule, for work that has no user behind it (e.g. re-checking a subscription).
     public bool IsTenantAllowed(string? tenantId) =>

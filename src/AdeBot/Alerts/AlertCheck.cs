@@ -129,6 +129,14 @@ public sealed class AlertCheck(
             return;
         }
 
+        var groupMode = access.GroupModeFor(subscription.Conversation.ConversationType);
+        if (groupMode == GroupConversationMode.Deny)
+        {
+            // Nothing is committed either: the findings are sent if the setting changes back.
+            AlertsLog.GroupConversationDenied(logger, key);
+            return;
+        }
+
         var plan = planner.Plan(health, subscription, await ledger.ReadAsync(key, cancellationToken));
         if (!plan.HasMessage)
         {
@@ -139,7 +147,7 @@ public sealed class AlertCheck(
 
         var conversation = subscription.Conversation;
         metrics.AlertPlanned();
-        var result = await sender.SendAsync(conversation, ComposeAlert(plan.Findings, subscription), cancellationToken);
+        var result = await sender.SendAsync(conversation, ComposeAlert(health, plan.Findings, subscription, groupMode), cancellationToken);
         switch (result.Outcome)
         {
             case ProactiveOutcome.Sent:
@@ -173,10 +181,14 @@ public sealed class AlertCheck(
         if (!await ledger.CommitAsync(key, changes, cancellationToken)) AlertsLog.NotCommitted(logger, key);
     }
 
-    /// One card with every finding, in the conversation's language.
-    private Activity ComposeAlert(IReadOnlyList<AlertFinding> findings, ConversationSubscription subscription)
+    /// One card with every finding, in the conversation's language; in a channel or group chat under
+    /// Access:GroupConversations=summaryOnly, the counts of the whole tenant instead.
+    private Activity ComposeAlert(TenantHealth health, IReadOnlyList<AlertFinding> findings, ConversationSubscription subscription, GroupConversationMode groupMode)
     {
         var culture = SupportedCultures.Resolve(subscription.EffectiveLocale);
+        if (groupMode == GroupConversationMode.SummaryOnly)
+            return OutgoingActivities.Alert(subscription.Conversation, composer.ComposeGroupSummary(health, new CardContext(culture)),
+                CardComposer.GroupSummaryText(health, culture), culture.Name);
         var card = composer.ComposeAlert(findings, new CardContext(culture));
         return OutgoingActivities.Alert(subscription.Conversation, card, composer.AlertSummary(findings, culture), culture.Name);
     }

@@ -60,4 +60,8 @@ internal static partial class AlertsLog
     [LoggerMessage(EventId = 5027, Level = LogLevel.Information,
         Message = "Alerts to {Conversation} held back: its user is not in the admin groups, or membership cannot be checked now")]
     public static partial void SubscriberNoLongerAllowed(ILogger logger, ConversationKey conversation);
+
+    [LoggerMessage(EventId = 5040, Level = LogLevel.Debug,
+        Message = "Alerts to {Conversation} held back: it is a channel or group chat and Access:GroupConversations is deny")]
+    public static partial void GroupConversationDenied(ILogger logger, ConversationKey conversation);
 }

@@ -24,8 +24,11 @@ public sealed partial class ConversationEngine(
     PendingDeviceQuestions pendingDevices,
     CardActionLimiter cardActionLimiter,
     RefusalReplyLimiter refusalReplies,
+    TenantHealthReader healthReader,
+    AccessPolicy access,
     ILogger<ConversationEngine> logger)
 {
+
     public async Task HandleMessageAsync(InboundTurn turn, IReplySink replies, CancellationToken cancellationToken)
     {
         var inbound = turn.Activity;
@@ -41,6 +44,16 @@ public sealed partial class ConversationEngine(
         {
             await RefuseAsync(turn, replies, cancellationToken);
             return;
+        }
+
+        switch (GroupModeOf(inbound))
+        {
+            case GroupConversationMode.Deny:
+                await RefuseAsync(turn, replies, cancellationToken, ChatReplies.GroupDenied(conversation.Culture));
+                return;
+            case GroupConversationMode.SummaryOnly:
+                await PostGroupSummaryAsync(new ChatTurn(conversation, replies), cancellationToken);
+                return;
         }
 
         if (action is not null)
@@ -72,6 +85,16 @@ public sealed partial class ConversationEngine(
         if (!TryAcquireCardAction(turn)) return new CardActionOutcome.Answer(ChatReplies.SlowDown(SupportedCultures.Resolve(turn.Activity.Locale)));
         var conversation = await resolver.ResolveAsync(turn, cancellationToken);
         if (conversation is null) return new CardActionOutcome.Answer(ChatReplies.Refusal(SupportedCultures.Resolve(turn.Activity.Locale)));
+        switch (GroupModeOf(turn.Activity))
+        {
+            case GroupConversationMode.Deny:
+                return new CardActionOutcome.Answer(ChatReplies.GroupDenied(conversation.Culture));
+            case GroupConversationMode.SummaryOnly:
+                var read = await healthReader.ReadAsync(conversation, forceRefresh: false, cancellationToken);
+                return read.Succeeded
+                    ? new CardActionOutcome.Replace(composer.ComposeGroupSummary(read.Health, read.Context))
+                    : new CardActionOutcome.Answer(read.FailureText);
+        }
         return await cardActions.HandleAsync(new ChatTurn(conversation, replies), action, cancellationToken);
     }
 
@@ -98,6 +121,17 @@ public sealed partial class ConversationEngine(
         Log.ConversationRemoved(logger, stored.ConversationType);
     }
 
+    private GroupConversationMode GroupModeOf(Activity inbound) => access.GroupModeFor(inbound.Conversation?.ConversationType);
+
+    /// Whatever was asked: counts only, since every member of the conversation sees the card.
+    private async Task PostGroupSummaryAsync(ChatTurn chat, CancellationToken cancellationToken)
+    {
+        TurnRecord.Current?.Intent = "GroupSummary";
+        var read = await healthReader.ReadForChatAsync(chat, forceRefresh: false, cancellationToken);
+        if (read.Succeeded)
+            await chat.ShowAsync(composer.ComposeGroupSummary(read.Health, read.Context), cancellationToken, CardComposer.GroupSummaryText(read.Health, chat.Culture));
+    }
+
     private bool TryAcquireCardAction(InboundTurn turn)
     {
         var from = turn.Activity.From;
@@ -109,7 +143,7 @@ public sealed partial class ConversationEngine(
 
     /// Says nothing about why, or about the tokens; the reason is in the log.
     /// Once per Access:RefusalReplyIntervalSeconds per user and conversation; the rest are silent.
-    private Task RefuseAsync(InboundTurn turn, IReplySink replies, CancellationToken cancellationToken)
+    private Task RefuseAsync(InboundTurn turn, IReplySink replies, CancellationToken cancellationToken, string? text = null)
     {
         var inbound = turn.Activity;
         var tenantId = resolver.StoredOf(turn)?.TenantId;
@@ -118,7 +152,7 @@ public sealed partial class ConversationEngine(
             Log.RefusalNotAnswered(logger);
             return Task.CompletedTask;
         }
-        return replies.SendAsync(OutgoingActivities.Text(inbound, ChatReplies.Refusal(SupportedCultures.Resolve(inbound.Locale))), cancellationToken);
+        return replies.SendAsync(OutgoingActivities.Text(inbound, text ?? ChatReplies.Refusal(SupportedCultures.Resolve(inbound.Locale))), cancellationToken);
     }
 
     private static Task PostAsync(ChatTurn turn, CardActionOutcome outcome, CancellationToken cancellationToken) => outcome switch

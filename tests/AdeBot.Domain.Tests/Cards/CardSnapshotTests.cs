@@ -96,6 +96,24 @@ public sealed class CardSnapshotTests
             DeviceScenarios.Diagnose(DeviceScenarios.Facts([DeviceScenarios.Record(AdeEnrollmentState.Enrolled, lastContactAgo: TimeSpan.FromDays(8))], managedUnknown: true)),
             Context(locale)));
 
+    [Theory]
+    [MemberData(nameof(Locales))]
+    public void Group_summary(string locale)
+    {
+        var health = _samples.Evaluate(_samples.Mixed());
+        var card = _samples.Composer.ComposeGroupSummary(health, Context(locale));
+        var json = JsonSerializer.Serialize(card, Indented);
+
+        // Every member of a channel sees it: counts only, nothing that names or identifies a token.
+        Assert.All(health.Tokens, t =>
+        {
+            Assert.DoesNotContain(t.Name, json, StringComparison.OrdinalIgnoreCase);
+            if (t.AppleId is { } appleId) Assert.DoesNotContain(appleId, json, StringComparison.OrdinalIgnoreCase);
+        });
+        Assert.DoesNotContain(health.TenantId, json, StringComparison.OrdinalIgnoreCase);
+        Match("group-summary", locale, card);
+    }
+
     private static CardContext Context(string locale) => new(CultureInfo.GetCultureInfo(locale));
 
     private static void Match(string name, string locale, AdaptiveCard card) => Snapshot.Match($"{name}.{locale}", JsonSerializer.Serialize(card, Indented) + "\n");

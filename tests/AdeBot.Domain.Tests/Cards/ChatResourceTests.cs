@@ -52,7 +52,7 @@ public sealed partial class ChatResourceTests
         var samples = new CardSamples();
         string[] replies =
         [
-            ChatReplies.Refusal(culture), ChatReplies.UnknownReply(culture), ChatReplies.Greeting(culture), ChatReplies.Thanks(culture),
+            ChatReplies.Refusal(culture), ChatReplies.GroupDenied(culture), ChatReplies.UnknownReply(culture), ChatReplies.Greeting(culture), ChatReplies.Thanks(culture),
             ChatReplies.Subscribed(culture), ChatReplies.Unsubscribed(culture), ChatReplies.GraphUnavailable(culture),
             ChatReplies.LanguageChanged(culture), ChatReplies.ErrorReply("ref-42", culture),
             ChatReplies.PermissionMissing("DeviceManagementServiceConfig.Read.All", culture), ChatReplies.NoTokenNamed("Foo", culture),
