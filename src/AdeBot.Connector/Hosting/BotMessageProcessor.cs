@@ -68,7 +68,7 @@ internal sealed class BotMessageProcessor(
             ClaimsIdentity? identity = null;
             if (isLocalAnonymous)
             {
-                Log.LocalAnonymousAccepted(logger, activity.Type);
+                Log.LocalAnonymousAccepted(logger, LogSanitizer.Clean(activity.Type));
             }
             else
             {
@@ -94,11 +94,11 @@ internal sealed class BotMessageProcessor(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            Log.RequestAborted(logger, activity?.Type);
+            Log.RequestAborted(logger, LogSanitizer.Clean(activity?.Type));
         }
         catch (ActivityNotAcceptedException ex)
         {
-            Log.ActivityNotAccepted(logger, activity?.Type, ex.RetryAfter, ex.InnerException);
+            Log.ActivityNotAccepted(logger, LogSanitizer.Clean(activity?.Type), ex.RetryAfter, ex.InnerException);
             if (!response.HasStarted)
             {
                 response.Clear();
@@ -113,7 +113,7 @@ internal sealed class BotMessageProcessor(
         }
         catch (Exception ex)
         {
-            Log.HandlerFailed(logger, activity?.Type, ex);
+            Log.HandlerFailed(logger, LogSanitizer.Clean(activity?.Type), ex);
             if (!response.HasStarted)
             {
                 response.Clear();
