@@ -30,7 +30,8 @@ ENV ASPNETCORE_URLS=http://+:8080 \
 VOLUME /app/data
 EXPOSE 8080
 USER $APP_UID
-# The image has no curl or wget; bash's /dev/tcp sends the request. Healthy only on "HTTP/1.1 200".
+# Readiness: the database, the bot credential and the Graph credentials (docs/deployment.md). The image
+# has no curl or wget; bash's /dev/tcp sends the request. Healthy only on "HTTP/1.1 200".
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
-    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /healthz HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /readyz HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 ENTRYPOINT ["dotnet", "AdeBot.dll"]

@@ -24,6 +24,7 @@ public static class InventoryServiceCollectionExtensions
         services.TryAddSingleton(sp => new TokenInventory(sp.GetRequiredService<IOptions<GraphOptions>>(), sp.GetRequiredService<GraphNetwork>(),
             sp.GetRequiredService<ReplayFile>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<TokenInventory>>(),
             sp.GetRequiredService<GraphRequestObserver>()));
+        services.TryAddSingleton(sp => new GraphReadiness(sp.GetRequiredService<TokenInventory>()));
         services.TryAddSingleton<ITokenInventory>(sp => sp.GetRequiredService<TokenInventory>());
         services.TryAddSingleton<DeviceInventory>();
         services.TryAddSingleton<IDeviceInventory>(sp => sp.GetRequiredService<DeviceInventory>());

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using AdeBot.Domain.Tokens;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Azure.Core;
 using Microsoft.Graph;
 using Microsoft.Graph.Authentication;
 using Microsoft.Kiota.Abstractions.Authentication;
@@ -17,6 +18,8 @@ internal sealed class TokenInventory : ITokenInventory, IDisposable
     private readonly GraphTokenReader? _anyTenant;
     private readonly List<HttpClient> _httpClients = [];
     private readonly ConcurrentDictionary<string, TenantCache> _caches = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, TokenCredential> _credentials = new(StringComparer.OrdinalIgnoreCase);
+    private readonly string _scope;
     private readonly CancellationTokenSource _shutdown = new();
     private readonly TimeSpan _cacheFor;
     private readonly TimeSpan _forcedMinimumAge;
@@ -28,7 +31,7 @@ internal sealed class TokenInventory : ITokenInventory, IDisposable
     {
         var settings = options.Value;
         observer ??= GraphRequestObserver.None;
-        var scope = $"{settings.GraphRoot}/.default";
+        _scope = $"{settings.GraphRoot}/.default";
         _time = time;
         _logger = logger;
         _cacheFor = TimeSpan.FromMinutes(settings.SnapshotCacheMinutes);
@@ -54,9 +57,10 @@ internal sealed class TokenInventory : ITokenInventory, IDisposable
             DefaultSource = SnapshotSource.Graph;
             foreach (var tenant in configured)
             {
-                var credential = GraphCredentials.Create(tenant, settings.AuthorityHost, network);
+                var credential = new ObservedCredential(GraphCredentials.Create(tenant, settings.AuthorityHost, network), tenant.TenantId!, OnSignIn);
+                _credentials[tenant.TenantId!] = credential;
                 // Tokens go only to the configured Graph host, never to a host a response points at.
-                var auth = new AzureIdentityAuthenticationProvider(credential, [settings.Endpoint.Host], null, true, scope);
+                var auth = new AzureIdentityAuthenticationProvider(credential, [settings.Endpoint.Host], null, true, _scope);
                 _tenants[tenant.TenantId!] = Reader(tenant.TenantId!, auth, network.Handler);
             }
         }
@@ -76,6 +80,17 @@ internal sealed class TokenInventory : ITokenInventory, IDisposable
     }
 
     public IReadOnlyList<string> WatchedTenantIds { get; }
+
+    /// The tenants signed in with a credential of their own (none on the sample or a replay).
+    internal IReadOnlyCollection<string> CredentialTenantIds => _credentials.Keys;
+
+    /// Raised after each attempt of a tenant's credential to obtain a token.
+    internal event Action<string, bool, string?>? SignedIn;
+
+    internal async Task SignInAsync(string tenantId, CancellationToken cancellationToken) =>
+        await _credentials[tenantId].GetTokenAsync(new TokenRequestContext([_scope]), cancellationToken);
+
+    private void OnSignIn(string tenantId, bool succeeded, string? failure) => SignedIn?.Invoke(tenantId, succeeded, failure);
 
     public SnapshotSource DefaultSource { get; }
 

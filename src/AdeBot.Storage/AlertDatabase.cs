@@ -69,6 +69,30 @@ public sealed partial class AlertDatabase(string connectionString, TimeProvider 
         }
     }
 
+    /// Whether the database answers, takes a write and carries this AdeBot's schema, for a readiness
+    /// probe. `Problem` says which, never the provider's message (that goes to the log).
+    public async Task<StorageReadiness> CheckReadinessAsync(CancellationToken cancellationToken)
+    {
+        // Open connections keep writing to a file deleted under them, and the next start would begin empty.
+        if (!File.Exists(DataSource)) return new StorageReadiness(false, "the database file is missing");
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            // The write lock, taken and given back: a full disk or a read-only volume fails here, not at the next install.
+            await using var transaction = connection.BeginTransaction(IsolationLevel.Serializable);
+            var version = await SchemaVersionAsync(connection, transaction, cancellationToken);
+            await transaction.RollbackAsync(cancellationToken);
+            return version == LatestSchemaVersion
+                ? new StorageReadiness(true, null)
+                : new StorageReadiness(false, $"schema version {version}, this AdeBot needs {LatestSchemaVersion}");
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            LogNotReady(logger, DataSource, ex);
+            return new StorageReadiness(false, "the database cannot be opened or written");
+        }
+    }
+
     /// An open connection to a migrated database.
     internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -149,6 +173,12 @@ public sealed partial class AlertDatabase(string connectionString, TimeProvider 
     [LoggerMessage(EventId = 6102, Level = LogLevel.Information, Message = "Storage {DataSource} migrated to schema version {Version}: {Description}.")]
     private static partial void LogMigrated(ILogger logger, string dataSource, int version, string description);
 
+    [LoggerMessage(EventId = 6104, Level = LogLevel.Warning, Message = "Storage {DataSource} is not ready: it cannot be opened or written.")]
+    private static partial void LogNotReady(ILogger logger, string dataSource, Exception exception);
+
     [LoggerMessage(EventId = 6103, Level = LogLevel.Warning, Message = "Storage {DataSource} runs in journal mode {JournalMode}, not WAL; reads may wait for writes.")]
     private static partial void LogNoWal(ILogger logger, string dataSource, string? journalMode);
 }
+
+/// The database's answer to a readiness probe.
+public sealed record StorageReadiness(bool Ready, string? Problem);

@@ -72,5 +72,6 @@ internal static class Migrations
             CREATE INDEX inbox_completed ON inbox (completed_at_ms) WHERE state = 'Done';
             """),
         new(3, "audit trail", AuditSchema.Sql),
+        new(4, "channel threads merged into their channel", ChannelThreadMerge.Sql),
     ];
 }

@@ -8,6 +8,7 @@ using AdeBot.Teams;
 using AdeBot.Health;
 using AdeBot.Hosting;
 using AdeBot.Inventory;
+using AdeBot.Readiness;
 using AdeBot.Site;
 using AdeBot.Storage;
 using AdeBot.Telemetry;
@@ -27,14 +28,14 @@ builder.Services.AddConversations();
 builder.Services.AddAlerts(builder.Configuration);
 builder.Services.AddAudit(builder.Configuration);
 builder.Services.AddTelemetry(builder.Configuration);
-builder.Services.AddHealthChecks();
+builder.Services.AddReadiness();
 if (command is null) builder.Services.AddTeamsBot(builder.Configuration);
 
 var app = builder.Build();
 if (command is not null)
     return await command.RunAsync(app.Services, Console.Out, Console.Error, app.Lifetime.ApplicationStopping);
 
-app.MapHealthChecks("/healthz");
+app.MapHealthEndpoints();
 app.MapTelemetry();
 app.MapSitePages();
 app.MapBotMessages();

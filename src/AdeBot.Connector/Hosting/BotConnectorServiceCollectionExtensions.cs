@@ -54,6 +54,10 @@ public static class BotConnectorServiceCollectionExtensions
             provider.GetRequiredService<ILogger<ConnectorClient>>(),
             provider.GetRequiredService<ConnectorCallObserver>()));
         services.TryAddSingleton(ConnectorCallObserver.None);
+        services.TryAddSingleton(provider => new BotCredentialReadiness(
+            provider.GetRequiredService<BotTokenProvider>(),
+            provider.GetRequiredService<IOptions<BotOptions>>(),
+            provider.GetRequiredService<ILogger<BotCredentialReadiness>>()));
 
         services.TryAddSingleton<BotMessageProcessor>();
         services.TryAddSingleton<AuthenticationFailureLog>();

@@ -12,6 +12,10 @@ public sealed class AccessOptions
     /// Entra group object ids; when set, only their (transitive) members may ask. Empty: anyone in an allowed tenant.
     public string[] AdminGroupIds { get; set; } = [];
 
+    /// With Graph tenants and no AdminGroupIds, start-up fails unless this says on purpose that
+    /// everyone in an allowed tenant (B2B guests included) may read token health.
+    public bool AllowAllUsers { get; set; }
+
     /// How long a membership answer is reused for the same user; 0 asks Graph on every message.
     public int MembershipCacheMinutes { get; set; } = 5;
 

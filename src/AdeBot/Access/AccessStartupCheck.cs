@@ -19,6 +19,11 @@ internal sealed class AccessStartupCheck(
         // real tenant to every Teams tenant that reaches the bot.
         if (source == SnapshotSource.Replay && environment?.IsDevelopment() != true && access.AllowedTenantIds.Length == 0)
             refusals.Add("Graph:ReplayPath is set outside Development, where a replay answers every tenant that reaches the bot: set Access:AllowedTenantIds to the tenants that may see the recording, or remove Graph:ReplayPath.");
+        // Fail closed: an empty group list would serve every user of the tenant, guests included.
+        if (source == SnapshotSource.Graph && access.AdminGroupIds.Length == 0 && !access.AllowAllUsers)
+            refusals.Add("Access:AdminGroupIds is empty while Graph tenants are configured, so anyone in an allowed tenant (B2B guests included) could read Apple IDs, "
+                + "expiry dates and sync errors: set Access:AdminGroupIds to the object ids of the Entra groups whose members may ask AdeBot, "
+                + "or set Access:AllowAllUsers=true to serve everyone in the allowed tenants on purpose.");
         if (refusals.Count > 0) throw new OptionsValidationException(AccessOptions.SectionName, typeof(AccessOptions), refusals);
 
         var tenantRule = access.AllowedTenantIds.Length > 0 ? $"the {access.AllowedTenantIds.Length} tenant(s) in Access:AllowedTenantIds"

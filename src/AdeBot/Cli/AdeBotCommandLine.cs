@@ -7,7 +7,7 @@ namespace AdeBot.Cli;
 
 /// AdeBot's command line. With no command, or with host settings such as `--urls http://...`
 /// instead of one, it runs the bot's web server and hands the arguments to the ASP.NET host;
-/// otherwise the first word names a command (`ask`, `check`, `diagnose`, `package`), whose options
+/// otherwise the first word names a command (`ask`, `check`, `diagnose`, `audit`, `package`), whose options
 /// System.CommandLine parses, with `--help` on each.
 public static class AdeBotCommandLine
 {
@@ -47,6 +47,7 @@ public static class AdeBotCommandLine
             new AskCommand.Syntax(),
             new CheckCommand.Syntax(),
             new DiagnoseCommand.Syntax(),
+            new AuditCommand.Syntax(),
             new PackageCommand(),
         };
         root.Options.Add(new HelpOption());

@@ -113,7 +113,7 @@ public sealed partial class ConversationEngine(
     {
         var inbound = turn.Activity;
         var tenantId = resolver.StoredOf(turn)?.TenantId;
-        if (!refusalReplies.TryReply(tenantId, inbound.Conversation?.Id, inbound.From?.AadObjectId ?? inbound.From?.Id))
+        if (!refusalReplies.TryReply(tenantId, ConversationReferences.KeyIdOf(inbound), inbound.From?.AadObjectId ?? inbound.From?.Id))
         {
             Log.RefusalNotAnswered(logger);
             return Task.CompletedTask;

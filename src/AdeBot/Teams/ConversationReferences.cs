@@ -11,12 +11,24 @@ public static class ConversationReferences
 {
     private const string ChannelThreadMarker = ";messageid=";
     private const string PersonalType = "personal";
-    private const string ChannelType = "channel";
 
     /// The tenant that answers an activity carrying none (emulators, Agents Playground): the
     /// sample's or the replay's, which answer for any tenant. Real Graph never guesses a tenant.
     public static string? TenantForActivitiesWithoutOne(ITokenInventory inventory) =>
         inventory.DefaultSource == SnapshotSource.Graph ? null : inventory.WatchedTenantIds.FirstOrDefault();
+
+    /// The id a conversation is stored and counted under: a channel's id without the `;messageid=`
+    /// Teams appends in a thread, so one channel is one subscription, one alert ledger, one inbox
+    /// lane and one audit conversation however many threads it has. Replies still answer the
+    /// activity's own (threaded) id; only keys use this.
+    public static string KeyIdOf(string conversationId) =>
+        conversationId.IndexOf(ChannelThreadMarker, StringComparison.OrdinalIgnoreCase) is var thread and > 0
+            ? conversationId[..thread]
+            : conversationId;
+
+    /// <see cref="KeyIdOf(string)"/> of an activity's conversation, null when it names none.
+    public static string? KeyIdOf(Activity activity) =>
+        activity.Conversation?.Id is { } id ? KeyIdOf(id) : null;
 
     /// What is stored of an inbound activity's conversation, or null when it names no
     /// conversation, or no tenant and `tenantWhenMissing` is null.
@@ -35,7 +47,7 @@ public static class ConversationReferences
         if (tenantId is null) return null;
         return new StoredConversation(
             tenantId,
-            reference.ConversationId,
+            KeyIdOf(reference.ConversationId),
             reference.ConversationType ?? PersonalType,
             reference.ChannelId,
             reference.ServiceUrl,
@@ -51,24 +63,17 @@ public static class ConversationReferences
 
     /// The connector's view of a stored conversation, for a proactive send
     /// (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages).
-    /// A channel conversation id refreshed from a message in a thread carries `;messageid=`; an
-    /// alert is a new post in the channel, not a reply buried in somebody's old thread. The user
+    /// The stored id is the channel's own (see <see cref="KeyIdOf(string)"/>), so an alert is a new
+    /// post in the channel, not a reply buried in somebody's old thread. The user
     /// is the recipient only in a personal chat; in a group chat or channel the message is for everyone.
     public static ConversationReference ToConnector(StoredConversation conversation)
     {
         var isPersonal = IsPersonal(conversation);
-        var conversationId = conversation.ConversationId;
-        if (string.Equals(conversation.ConversationType, ChannelType, StringComparison.OrdinalIgnoreCase)
-            && conversationId.IndexOf(ChannelThreadMarker, StringComparison.OrdinalIgnoreCase) is var thread and > 0)
-        {
-            conversationId = conversationId[..thread];
-        }
-
         return new ConversationReference
         {
             ChannelId = conversation.ChannelId,
             ServiceUrl = conversation.ServiceUrl,
-            ConversationId = conversationId,
+            ConversationId = KeyIdOf(conversation.ConversationId),
             TenantId = conversation.TenantId,
             ConversationType = conversation.ConversationType,
             IsGroup = isPersonal ? null : true,

@@ -105,7 +105,8 @@ public sealed partial class TeamsActivityHandler(
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["TurnId"] = origin.TurnId });
         await inbox.AcceptAsync(origin, new NewInboxEntry(
             tenantId,
-            $"{tenantId}/{activity.Conversation?.Id}",
+            // Keyed by channel, not thread: turns of one channel are answered in order.
+            $"{tenantId}/{ConversationReferences.KeyIdOf(activity)}",
             kind,
             JsonSerializer.Serialize(activity, ConnectorJson.Options),
             turn.IsLocalAnonymous,
@@ -115,11 +116,14 @@ public sealed partial class TeamsActivityHandler(
             CoalesceKey: kind == InboxWorkKind.Message ? QuestionKeyOf(activity) : null), cancellationToken);
     }
 
-    /// The same words (or the same card data) asked again before the first was answered get one answer.
+    /// The same words (or the same card data) asked again before the first was answered get one
+    /// answer. The thread is part of the question: the inbox lane is the whole channel, and the
+    /// same question asked in another thread is answered there too.
     private static string? QuestionKeyOf(Activity activity)
     {
-        var question = $"{activity.Text?.Trim()}\n{(activity.Value is { } value ? value.GetRawText() : "")}";
-        if (question.Length <= 1) return null;
+        var asked = $"{activity.Text?.Trim()}\n{(activity.Value is { } value ? value.GetRawText() : "")}";
+        if (asked.Length <= 1) return null;
+        var question = $"{asked}\n{activity.Conversation?.Id}";
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(question)), 0, 16);
     }
 

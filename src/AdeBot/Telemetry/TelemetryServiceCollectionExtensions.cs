@@ -86,7 +86,7 @@ public static class TelemetryServiceCollectionExtensions
         .AddSource(AdeBotTelemetry.Name)
         .AddAspNetCoreInstrumentation(aspNetCore =>
         {
-            aspNetCore.Filter = http => !http.Request.Path.StartsWithSegments("/metrics") && !http.Request.Path.StartsWithSegments("/healthz");
+            aspNetCore.Filter = http => !http.Request.Path.StartsWithSegments("/metrics") && !http.Request.Path.StartsWithSegments("/healthz") && !http.Request.Path.StartsWithSegments("/readyz");
         })
         .AddHttpClientInstrumentation(http =>
         {

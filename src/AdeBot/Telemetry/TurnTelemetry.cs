@@ -34,12 +34,12 @@ public sealed partial class TurnTelemetry(AdeBotMetrics metrics, TurnAudit audit
     {
         origin ??= TurnOrigin.New();
         var tenantId = ConversationReference.TenantOf(activity);
-        var record = new TurnRecord(origin.TurnId, activityType, tenantId, activity.Conversation?.Id, activity.From?.AadObjectId);
+        var record = new TurnRecord(origin.TurnId, activityType, tenantId, ConversationReferences.KeyIdOf(activity), activity.From?.AadObjectId);
         var previous = TurnRecord.Current;
         TurnRecord.Current = record;
 
         var tenantHash = Hash(tenantId);
-        var conversationHash = record.ConversationHash = Hash(activity.Conversation?.Id);
+        var conversationHash = record.ConversationHash = Hash(record.ConversationId);
         record.Span = Source.StartActivity(Spans.Turn, ActivityKind.Internal, origin.Context, [
             new(Tags.ActivityType, activityType),
             new(Tags.TurnId, origin.TurnId),

@@ -12,7 +12,7 @@ public sealed class CommandLineAcceptanceTests : IDisposable
     private readonly TempFolder _folder = new("adebot-accept-");
 
     [Theory]
-    [InlineData(new[] { "chekc" }, "AdeBot: 'chekc' is not a command. The commands are ask, check, diagnose, package;")]
+    [InlineData(new[] { "chekc" }, "AdeBot: 'chekc' is not a command. The commands are ask, check, diagnose, audit, package;")]
     [InlineData(new[] { "ask" }, "AdeBot ask: Ask a question, for example:")]
     public async Task A_mistyped_command_or_a_missing_question_exits_64_with_one_line(string[] args, string expected)
     {

@@ -10,6 +10,7 @@ public sealed class AccessStartupCheckTests
     public static TheoryData<string, string?, string?, int[]> Warnings => new()
     {
         // where answers come from, Access:AdminGroupIds:0, Access:AllowedTenantIds:0, warnings expected
+        // With Access:AllowAllUsers=true, said on purpose (without it this start fails, below).
         { "graph", null, null, [NoAdminGroup] },
         { "graph", AdminGroup, null, [] },
         { "graph", AdminGroup, TenantA, [] },
@@ -27,6 +28,7 @@ public sealed class AccessStartupCheckTests
         Dictionary<string, string?> settings = [];
         if (adminGroup is not null) settings["Access:AdminGroupIds:0"] = adminGroup;
         if (allowedTenant is not null) settings["Access:AllowedTenantIds:0"] = allowedTenant;
+        if (mode == "graph" && adminGroup is null) settings["Access:AllowAllUsers"] = "true";
         using var host = AccessSetup.Create(mode, settings);
 
         await host.StartAsync();
@@ -60,5 +62,32 @@ public sealed class AccessStartupCheckTests
         var failure = Assert.Single(error.Failures);
         Assert.Contains("Graph:ReplayPath", failure, StringComparison.Ordinal);
         Assert.Contains("Access:AllowedTenantIds", failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("graph", null, null, false)]
+    [InlineData("graph", null, "false", false)]
+    [InlineData("graph", null, "true", true)]
+    [InlineData("graph", AdminGroup, null, true)]
+    [InlineData("sample", null, null, true)]
+    [InlineData("replay", null, null, true)]
+    public async Task F4_graph_tenants_without_admin_groups_start_only_when_Access_AllowAllUsers_says_so(string mode, string? adminGroup, string? allowAllUsers, bool starts)
+    {
+        Dictionary<string, string?> settings = [];
+        if (adminGroup is not null) settings["Access:AdminGroupIds:0"] = adminGroup;
+        if (allowAllUsers is not null) settings["Access:AllowAllUsers"] = allowAllUsers;
+        using var host = AccessSetup.Create(mode, settings, environment: "Development");
+
+        var start = Record.ExceptionAsync(() => host.StartAsync());
+
+        if (starts)
+        {
+            Assert.Null(await start);
+            return;
+        }
+        var error = Assert.IsType<Microsoft.Extensions.Options.OptionsValidationException>(await start);
+        var failure = Assert.Single(error.Failures);
+        Assert.Contains("Access:AdminGroupIds", failure, StringComparison.Ordinal);
+        Assert.Contains("Access:AllowAllUsers=true", failure, StringComparison.Ordinal);
     }
 }

@@ -18,6 +18,9 @@ public sealed class FakeDirectoryNetwork : HttpMessageHandler
     /// When set, Graph answers every request with this status (e.g. 403 for a missing permission).
     public HttpStatusCode? FailWith { get; set; }
 
+    /// When true, Entra ID refuses the app's sign-in (a wrong or expired client secret).
+    public bool RefuseSignIn { get; set; }
+
     public FakeDirectoryNetwork WithUser(string userObjectId, params string[] memberOf)
     {
         _groupsOfUser[userObjectId] = memberOf;
@@ -27,7 +30,9 @@ public sealed class FakeDirectoryNetwork : HttpMessageHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var uri = request.RequestUri!;
-        if (uri.Host == LoginHost) return SignIn(uri);
+        if (uri.Host == LoginHost) return RefuseSignIn && uri.AbsolutePath.EndsWith("/token", StringComparison.Ordinal)
+            ? Json("""{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided.","error_codes":[7000215]}""", HttpStatusCode.Unauthorized)
+            : SignIn(uri);
 
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         GraphRequests.Enqueue((uri, body));

@@ -25,7 +25,7 @@ public sealed class AuditTrailTests(SampleBotHost host) : IClassFixture<SampleBo
             Assert.Equal(AuditKind.Question, entry.Kind);
             Assert.Equal(tenantId, entry.TenantId, ignoreCase: true);
             Assert.Equal("5a000000-0000-0000-0000-0000000000a1", entry.UserAadObjectId);
-            Assert.Equal(chat.ConversationId, entry.ConversationId);
+            Assert.Equal(chat.StoredConversationId, entry.ConversationId);
             Assert.Equal("answered", entry.Outcome);
             Assert.False(string.IsNullOrEmpty(entry.TurnId));
             Assert.DoesNotContain(entry.Subjects, subject => subject.Contains("healthy", StringComparison.OrdinalIgnoreCase) || subject.Contains("kunnossa", StringComparison.OrdinalIgnoreCase));

@@ -67,9 +67,29 @@ public sealed class CommandLineTests
         Assert.Equal(locale, check.Locale);
     }
 
+    public static TheoryData<string[], string?, string?, bool> AuditCommandLines => new()
+    {
+        { ["audit"], null, null, false },
+        { ["audit", "--json"], null, null, true },
+        { ["audit", "--tenant", "1B7E0F3A-0000-4000-8000-00000000AB01", "--since", "2026-11-01"], "1b7e0f3a-0000-4000-8000-00000000ab01", "2026-11-01T00:00:00.0000000+00:00", false },
+        { ["audit", "--since=2026-11-01T08:30:00+02:00", "--json"], null, "2026-11-01T08:30:00.0000000+02:00", true },
+        { ["audit", "--since", "2026-11-01T08:30:00"], null, "2026-11-01T08:30:00.0000000+00:00", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(AuditCommandLines))]
+    public void Audit_reads_tenant_since_and_json(string[] args, string? tenant, string? since, bool json)
+    {
+        var audit = Assert.IsType<AuditCommand>(AdeBotCommandLine.Parse(args).HostedCommand);
+
+        Assert.Equal(tenant, audit.TenantId);
+        Assert.Equal(since, audit.Since?.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(json, audit.Json);
+    }
+
     public static TheoryData<string[], string> UsageErrors => new()
     {
-        { ["chekc"], "AdeBot: 'chekc' is not a command. The commands are ask, check, diagnose, package;" },
+        { ["chekc"], "AdeBot: 'chekc' is not a command. The commands are ask, check, diagnose, audit, package;" },
         { ["serve", "--urls", "http://127.0.0.1:5000"], "AdeBot: 'serve' is not a command." },
         { ["ask"], "AdeBot ask: Ask a question, for example: AdeBot ask \"are my ADE tokens healthy?\"" },
         { ["ask", "   "], "AdeBot ask: Ask a question" },
@@ -80,6 +100,10 @@ public sealed class CommandLineTests
         { ["check", "--locale", "--json"], "AdeBot check: --locale needs a value; '--json' is an option." },
         { ["check", "extra"], "AdeBot check: Unrecognized command or argument 'extra'." },
         { ["check", "--verbose"], "AdeBot check: Unrecognized command or argument '--verbose'." },
+        { ["audit", "--since", "yesterday"], "AdeBot audit: --since takes an ISO 8601 date or date-time such as 2026-11-01 or 2026-11-01T08:00:00Z, not 'yesterday'." },
+        { ["audit", "--since", "2026-13-01"], "AdeBot audit: --since takes an ISO 8601 date" },
+        { ["audit", "--tenant", "contoso"], "AdeBot audit: --tenant takes a tenant id (a GUID" },
+        { ["audit", "--tenant", "--json"], "AdeBot audit: --tenant needs a value; '--json' is an option." },
     };
 
     [Theory]
@@ -100,7 +124,7 @@ public sealed class CommandLineTests
     {
         var run = await RunWithoutHostAsync(["chekc"]);
 
-        Assert.Equal("AdeBot: 'chekc' is not a command. The commands are ask, check, diagnose, package; with no command, or with host settings such as --urls, AdeBot runs the web server. See 'AdeBot --help'.",
+        Assert.Equal("AdeBot: 'chekc' is not a command. The commands are ask, check, diagnose, audit, package; with no command, or with host settings such as --urls, AdeBot runs the web server. See 'AdeBot --help'.",
             Assert.Single(Lines(run.Stderr)));
     }
 

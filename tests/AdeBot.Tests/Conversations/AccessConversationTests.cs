@@ -104,7 +104,7 @@ public sealed class AdminGroupBotHost : AdeBotHost
     {
     }
 
-    private AdminGroupBotHost(FakeDirectoryNetwork directory) : base(
+    public AdminGroupBotHost(FakeDirectoryNetwork directory) : base(
         new Dictionary<string, string?>
         {
             ["Graph:TenantId"] = Tenant,

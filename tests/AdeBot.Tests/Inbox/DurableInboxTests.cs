@@ -162,7 +162,7 @@ public sealed class DurableInboxTests : IAsyncLifetime
     private static async Task AcceptAsync(SqliteInboxStore store, TeamsChat chat, InboxWorkKind kind, JsonObject activity, bool running)
     {
         var accepted = await store.AcceptAsync(new NewInboxEntry(
-            chat.TenantId, $"{chat.TenantId}/{chat.ConversationId}", kind, activity.ToJsonString(), IsLocal: true,
+            chat.TenantId, $"{chat.TenantId}/{chat.StoredConversationId}", kind, activity.ToJsonString(), IsLocal: true,
             DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, DedupeKey: (string?)activity["id"]), TestTimeout.Token);
         if (running) await store.MarkRunningAsync(accepted.Entry!.Id, TestTimeout.Token);
     }

@@ -27,20 +27,41 @@ public sealed class TeamsChat
         TenantId = tenantId;
         Locale = locale;
         var unique = Guid.NewGuid().ToString("N");
-        ConversationId = scope switch
+        StoredConversationId = scope switch
         {
             ChatScope.Personal => $"a:1{unique}",
             ChatScope.GroupChat => $"19:{unique}@thread.v2",
-            // A channel thread: Teams appends the root message id, so the id holds ':', '@', ';' and '='.
-            _ => $"19:{unique}@thread.tacv2;messageid=1700000000001",
+            _ => $"19:{unique}@thread.tacv2",
         };
+        // A channel thread: Teams appends the root message id, so the id holds ':', '@', ';' and '='.
+        ConversationId = scope == ChatScope.Channel ? $"{StoredConversationId};messageid=1700000000001" : StoredConversationId;
     }
+
+    private TeamsChat(TeamsChat channel, string rootMessageId)
+    {
+        _host = channel._host;
+        _userAadObjectId = channel._userAadObjectId;
+        Scope = channel.Scope;
+        TenantId = channel.TenantId;
+        Locale = channel.Locale;
+        StoredConversationId = channel.StoredConversationId;
+        ConversationId = $"{channel.StoredConversationId};messageid={rootMessageId}";
+    }
+
+    /// Another thread of this channel: Teams sends its messages with that thread's root id.
+    public TeamsChat InThread(string rootMessageId) =>
+        Scope == ChatScope.Channel ? new TeamsChat(this, rootMessageId) : throw new InvalidOperationException("Only a channel has threads.");
 
     public ChatScope Scope { get; }
     public string TenantId { get; }
     public string Locale { get; }
+    /// The id Teams sends in `conversation.id`: in a channel, the thread's.
     public string ConversationId { get; }
-    public ConversationKey Key => new(TenantId, ConversationId);
+
+    /// The id the bot keeps the conversation under: a channel's own, whichever thread wrote.
+    public string StoredConversationId { get; }
+
+    public ConversationKey Key => new(TenantId, StoredConversationId);
 
     public string UserId => $"29:1user-{_userAadObjectId ?? "anonymous"}";
 
@@ -189,11 +210,15 @@ public sealed class TeamsChat
     public IReadOnlyList<PostedActivity> RepliesTo(JsonObject activity) =>
         [.. _host.Connector.Requests.Where(r => r.RawTarget == ActivityPath((string)activity["id"]!)).Select(r => new PostedActivity(r))];
 
-    /// What the bot posted into this conversation without replying to an activity (alerts).
+    /// What the bot posted into this conversation without replying to an activity (alerts): in a
+    /// channel, new posts in the channel itself, not in a thread.
     public IReadOnlyList<PostedActivity> ProactiveMessages() =>
-        [.. _host.Connector.Requests.Where(r => r.RawTarget == ConversationPath).Select(r => new PostedActivity(r))];
+        [.. _host.Connector.Requests.Where(r => r.RawTarget == PathOf(StoredConversationId)).Select(r => new PostedActivity(r))];
 
-    public string ConversationPath => $"/amer/v3/conversations/{Uri.EscapeDataString(ConversationId)}/activities";
+    /// Where the bot's posts in this conversation (or this thread of a channel) go.
+    public string ConversationPath => PathOf(ConversationId);
+
+    private static string PathOf(string conversationId) => $"/amer/v3/conversations/{Uri.EscapeDataString(conversationId)}/activities";
 
     private string ActivityPath(string activityId) => $"{ConversationPath}/{Uri.EscapeDataString(activityId)}";
 

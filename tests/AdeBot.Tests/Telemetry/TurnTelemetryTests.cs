@@ -120,7 +120,7 @@ public sealed class TurnTelemetryTests(TelemetryHost host) : IClassFixture<Telem
         var lines = host.Logs.Entries.Where(e => e.Scope("TurnId") == turnId).ToList();
         var summary = Assert.Single(lines, e => e.EventId.Id == 4300);
         Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Information, summary.Level);
-        Assert.Contains(Hash(chat.ConversationId), summary.Message);
+        Assert.Contains(Hash(chat.StoredConversationId), summary.Message);
         Assert.Contains("Health", summary.Message);
         Assert.Contains("answered", summary.Message);
         Assert.Matches(@"in \d+ ms", summary.Message);
@@ -129,7 +129,7 @@ public sealed class TurnTelemetryTests(TelemetryHost host) : IClassFixture<Telem
 
     private Activity TurnSpan(TeamsChat chat, string intent)
     {
-        var hash = Hash(chat.ConversationId);
+        var hash = Hash(chat.StoredConversationId);
         return Assert.Single(host.Recorder.Spans, s => s.OperationName == Spans.Turn
             && s.GetTagItem(Tags.ConversationHash) as string == hash && s.GetTagItem(Tags.Intent) as string == intent);
     }
