@@ -11,7 +11,8 @@ internal static partial class Log
     [LoggerMessage(3001, LogLevel.Error, "Bot Framework OpenID metadata could not be loaded from {MetadataUrl}")]
     public static partial void MetadataUnavailable(ILogger logger, string metadataUrl, Exception exception);
 
-    [LoggerMessage(3002, LogLevel.Information, "Token signed with unknown key id {KeyId}; refreshing the signing keys once")]
+    // Debug: a made-up key id costs the attacker nothing; the refusal itself is logged (aggregated) as 3000.
+    [LoggerMessage(3002, LogLevel.Debug, "Token signed with unknown key id {KeyId}; refreshing the signing keys once")]
     public static partial void SigningKeyRefresh(ILogger logger, string keyId);
 
     [LoggerMessage(3003, LogLevel.Warning, "Inbound request body exceeds {MaxRequestBytes} bytes; answered 413")]
@@ -38,6 +39,9 @@ internal static partial class Log
 
     [LoggerMessage(3010, LogLevel.Information, "Bot Connector ready: app type {AppType}, inbound keys from {MetadataUrl}, serviceUrl hosts {ServiceUrlHosts}")]
     public static partial void ConnectorReady(ILogger logger, BotAppType appType, string metadataUrl, string serviceUrlHosts);
+
+    [LoggerMessage(3011, LogLevel.Warning, "Rejected {Count} more inbound activities for {Reason} in the last {Period} (logged once per interval)")]
+    public static partial void AuthenticationFailuresSuppressed(ILogger logger, long count, BotAuthFailure reason, TimeSpan period);
 
     [LoggerMessage(3020, LogLevel.Warning, "Connector answered {StatusCode}; retry {Attempt} in {Delay}")]
     public static partial void ConnectorRetry(ILogger logger, int statusCode, int attempt, TimeSpan delay);

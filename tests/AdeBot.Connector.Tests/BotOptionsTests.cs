@@ -35,6 +35,12 @@ public sealed class BotOptionsTests
         { "AppId=app;ClientSecret=s;AllowedServiceUrlHosts:0=*.botframework.com;AllowedServiceUrlHosts:1=smba.trafficmanager.net", null },
         { "AppId=app;ClientSecret=s;MaxRequestBytes=0", "MaxRequestBytes must be between" },
         { "AppId=app;ClientSecret=s;OutboundMaxRetries=11", "OutboundMaxRetries must be between" },
+        { "AppId=app;ClientSecret=s;MaxConcurrentConnections=0", "Bot:MaxConcurrentConnections must be between" },
+        { "AppId=app;ClientSecret=s;MaxConcurrentConnections=20000", null },
+        { "AppId=app;ClientSecret=s;MaxRequestsPerSecond=0", "Bot:MaxRequestsPerSecond must be between" },
+        { "AppId=app;ClientSecret=s;MaxRequestsPerSecond=2000000", "Bot:MaxRequestsPerSecond must be between" },
+        { "AppId=app;ClientSecret=s;MaxRequestsPerSecond=1", null },
+        { "AppId=app;ClientSecret=s;AuthenticationFailureLogIntervalSeconds=0", "Bot:AuthenticationFailureLogIntervalSeconds must be between" },
     };
 
     [Theory]

@@ -185,8 +185,7 @@ public sealed class BotTokenValidator : IDisposable
     private static bool IsLoopback(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.IsLoopback;
 
-    private static string Truncate(string? value) =>
-        value is null ? "(none)" : value.Length <= 64 ? value : value[..64] + "…";
+    private static string Truncate(string? value) => LogSanitizer.Clean(value);
 
     public void Dispose() => _metadataHttp.Dispose();
 }

@@ -125,7 +125,7 @@ public sealed class ConnectorClient
                 return new(ConnectorStatus.Ok, await ReadJsonAsync<T>(response, cancellationToken).ConfigureAwait(false), status);
 
             var errorCode = (await ReadJsonAsync<ErrorResponse>(response, cancellationToken).ConfigureAwait(false))?.Error?.Code;
-            Log.ConnectorCallFailed(_logger, operation, uri.Host, status, errorCode);
+            Log.ConnectorCallFailed(_logger, operation, uri.Host, status, errorCode is null ? null : LogSanitizer.Clean(errorCode));
             var retryAfter = response.StatusCode == HttpStatusCode.TooManyRequests ? ConnectorRetry.GetRetryAfter(response, _time) : null;
             return new(Classify(response.StatusCode, errorCode), default, status, errorCode, retryAfter);
         }

@@ -66,7 +66,7 @@ public sealed class ConnectorClientFactory
         client = null!;
         if (!_policy.TryTrust(serviceUrl, isLocal, out var trusted, out reason))
         {
-            Log.ServiceUrlRefused(_logger, reason);
+            Log.ServiceUrlRefused(_logger, LogSanitizer.Clean(reason));
             return false;
         }
         client = new ConnectorClient(_httpClients.CreateClient(BotConnectorServiceKeys.HttpClientName), trusted, _tokens, _pipelines, _time, _logger, _observer);

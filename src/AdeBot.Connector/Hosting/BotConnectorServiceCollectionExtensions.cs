@@ -1,7 +1,11 @@
 using Azure.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using System.Globalization;
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,6 +21,8 @@ public static class BotConnectorServiceCollectionExtensions
     // GetConfigurationAsync() would still return the old keys. Blocking refresh lets a rotated key be
     // accepted on the very request that first uses it.
     private const string BlockingMetadataRefreshSwitch = "Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking";
+
+    internal const string MessagesRateLimitPolicy = "AdeBot.Connector.Messages";
 
     /// Registers the protocol layer from configuration section "Bot" (<see cref="BotOptions"/>),
     /// validated at start-up. The host registers its <see cref="IBotActivityHandler"/> separately.
@@ -54,8 +60,34 @@ public static class BotConnectorServiceCollectionExtensions
             provider.GetRequiredService<ILogger<BotCredentialReadiness>>()));
 
         services.TryAddSingleton<BotMessageProcessor>();
+        services.TryAddSingleton<AuthenticationFailureLog>();
+        AddInboundLimits(services);
         services.AddHostedService<BotConnectorStartup>();
         return services;
+    }
+
+    // Connections can only be limited for the whole server; requests are limited on the endpoint.
+    private static void AddInboundLimits(IServiceCollection services)
+    {
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<BotOptions>>((kestrel, bot) =>
+        {
+            kestrel.Limits.MaxConcurrentConnections = bot.Value.MaxConcurrentConnections;
+            kestrel.Limits.MaxConcurrentUpgradedConnections = bot.Value.MaxConcurrentConnections;
+        });
+        services.TryAddSingleton<MessagesRateLimiter>();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(MessagesRateLimitPolicy, context =>
+                RateLimitPartition.Get(MessagesRateLimitPolicy, _ => context.RequestServices.GetRequiredService<MessagesRateLimiter>()));
+            limiter.OnRejected = (rejected, _) =>
+            {
+                var response = rejected.HttpContext.Response;
+                response.StatusCode = StatusCodes.Status429TooManyRequests;
+                var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
+                response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
+        });
     }
 
     /// Maps the Bot Framework messaging endpoint. Requires <see cref="AddBotConnector"/> and a
@@ -69,8 +101,14 @@ public static class BotConnectorServiceCollectionExtensions
         if (!registered.IsService(typeof(IBotActivityHandler)))
             throw new InvalidOperationException("Register an IBotActivityHandler before MapBotMessages.");
 
+        // The rate limiting middleware must run for the endpoint's policy to apply; on a WebApplication
+        // it is added here (after routing, which WebApplication puts first) so a host cannot forget it.
+        if (endpoints is not IApplicationBuilder app)
+            throw new InvalidOperationException("MapBotMessages needs a WebApplication (it adds the rate limiting middleware for the endpoint).");
+        app.UseRateLimiter();
+
         RequestDelegate processMessage = context => context.RequestServices.GetRequiredService<BotMessageProcessor>().ProcessAsync(context);
-        return endpoints.MapPost(pattern, processMessage);
+        return endpoints.MapPost(pattern, processMessage).RequireRateLimiting(MessagesRateLimitPolicy);
     }
 }
 

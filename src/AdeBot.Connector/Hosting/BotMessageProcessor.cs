@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Security.Claims;
 using System.Text.Json;
@@ -14,6 +15,7 @@ namespace AdeBot.Connector;
 /// body, or an invoke's own status and body; 401 when authentication fails).
 internal sealed class BotMessageProcessor(
     BotTokenValidator validator,
+    AuthenticationFailureLog authenticationFailures,
     ConnectorClientFactory clients,
     IOptions<BotOptions> options,
     ILogger<BotMessageProcessor> logger)
@@ -66,7 +68,7 @@ internal sealed class BotMessageProcessor(
             ClaimsIdentity? identity = null;
             if (isLocalAnonymous)
             {
-                Log.LocalAnonymousAccepted(logger, activity.Type);
+                Log.LocalAnonymousAccepted(logger, LogSanitizer.Clean(activity.Type));
             }
             else
             {
@@ -92,11 +94,11 @@ internal sealed class BotMessageProcessor(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            Log.RequestAborted(logger, activity?.Type);
+            Log.RequestAborted(logger, LogSanitizer.Clean(activity?.Type));
         }
         catch (ActivityNotAcceptedException ex)
         {
-            Log.ActivityNotAccepted(logger, activity?.Type, ex.RetryAfter, ex.InnerException);
+            Log.ActivityNotAccepted(logger, LogSanitizer.Clean(activity?.Type), ex.RetryAfter, ex.InnerException);
             if (!response.HasStarted)
             {
                 response.Clear();
@@ -111,7 +113,7 @@ internal sealed class BotMessageProcessor(
         }
         catch (Exception ex)
         {
-            Log.HandlerFailed(logger, activity?.Type, ex);
+            Log.HandlerFailed(logger, LogSanitizer.Clean(activity?.Type), ex);
             if (!response.HasStarted)
             {
                 response.Clear();
@@ -143,25 +145,43 @@ internal sealed class BotMessageProcessor(
 
     private void Reject(HttpResponse response, BotAuthenticationResult result)
     {
-        Log.AuthenticationFailed(logger, result.Failure!.Value, result.Detail);
+        authenticationFailures.Record(result.Failure!.Value, result.Detail);
         response.StatusCode = result.StatusCode;
         if (result.StatusCode == StatusCodes.Status401Unauthorized) response.Headers.WWWAuthenticate = "Bearer";
     }
 
-    // Content-Length can be absent (chunked) or wrong, so the limit is enforced on the bytes read.
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    // Content-Length can be absent (chunked) or wrong, so the limit is enforced on the bytes read, and
+    // the buffer grows (pooled) only as bytes arrive: a large announced length costs nothing until sent.
+    internal static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
         if (request.ContentLength > limit) return null;
 
-        using var buffer = new MemoryStream(request.ContentLength is > 0 and var length ? (int)length : ReadChunkBytes);
-        var chunk = new byte[ReadChunkBytes];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        var pool = ArrayPool<byte>.Shared;
+        var buffer = pool.Rent(ReadChunkBytes);
+        var length = 0;
+        try
         {
-            if (buffer.Length + read > limit) return null;
-            buffer.Write(chunk, 0, read);
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    var larger = pool.Rent(Math.Min(buffer.Length * 2, limit + 1));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    pool.Return(buffer);
+                    buffer = larger;
+                }
+                // One byte past the limit is enough to know the body is too large.
+                var room = Math.Min(buffer.Length, limit + 1) - length;
+                var read = await request.Body.ReadAsync(buffer.AsMemory(length, room), cancellationToken).ConfigureAwait(false);
+                if (read == 0) return buffer.AsSpan(0, length).ToArray();
+                length += read;
+                if (length > limit) return null;
+            }
         }
-        return buffer.ToArray();
+        finally
+        {
+            pool.Return(buffer);
+        }
     }
 
     private static Activity? Parse(byte[] body, out string problem)

@@ -69,6 +69,17 @@ public sealed class BotOptions
 
     public int MaxRequestBytes { get; set; } = 262_144;
 
+    /// Kestrel's limit on open connections (and upgraded ones) for the whole server, so a flood of
+    /// idle connections cannot exhaust memory or sockets. Well above what Teams opens in a burst.
+    public int MaxConcurrentConnections { get; set; } = 5_000;
+
+    /// Requests a second the messages endpoint takes, all callers together; past it the answer is
+    /// 429 with Retry-After, which the Bot Framework channel honours and retries.
+    public int MaxRequestsPerSecond { get; set; } = 3_000;
+
+    /// Authentication refusals of one reason are logged once per this interval; the rest are counted.
+    public int AuthenticationFailureLogIntervalSeconds { get; set; } = 60;
+
     /// Retries after the first attempt for 429, 412, 502, 503 and 504.
     public int OutboundMaxRetries { get; set; } = 3;
 

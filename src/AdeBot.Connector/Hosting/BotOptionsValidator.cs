@@ -144,6 +144,12 @@ internal sealed class BotOptionsValidator(IHostEnvironment? environment = null, 
     {
         if (options.MaxRequestBytes is < 1_024 or > 16 * 1_024 * 1_024)
             failures.Add($"{Prefix}MaxRequestBytes must be between 1024 and 16777216.");
+        if (options.MaxConcurrentConnections is < 1 or > 1_000_000)
+            failures.Add($"{Prefix}MaxConcurrentConnections must be between 1 and 1000000.");
+        if (options.MaxRequestsPerSecond is < 1 or > 1_000_000)
+            failures.Add($"{Prefix}MaxRequestsPerSecond must be between 1 and 1000000.");
+        if (options.AuthenticationFailureLogIntervalSeconds is < 1 or > 3_600)
+            failures.Add($"{Prefix}AuthenticationFailureLogIntervalSeconds must be between 1 and 3600.");
         if (options.OutboundMaxRetries is < 0 or > 10)
             failures.Add($"{Prefix}OutboundMaxRetries must be between 0 and 10.");
         if (options.OutboundMaxRetryAfterSeconds is < 1 or > 3_600)

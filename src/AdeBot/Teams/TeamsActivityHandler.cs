@@ -40,7 +40,7 @@ public sealed partial class TeamsActivityHandler(
         {
             // AdeBot is a Teams bot. The Bot Connector also signs Web Chat and Direct Line traffic,
             // whose clients write their own channelData; such activities are acknowledged, never served.
-            Log.OtherChannelIgnored(logger, activity.ChannelId, activity.Type);
+            Log.OtherChannelIgnored(logger, LogSanitizer.Clean(activity.ChannelId), LogSanitizer.Clean(activity.Type));
             return activity.IsType(ActivityTypes.Invoke) ? new InvokeResponse(StatusCodes.Status200OK) : null;
         }
         if (activity.IsType(ActivityTypes.Message))
@@ -138,7 +138,7 @@ public sealed partial class TeamsActivityHandler(
         catch (UntrustedServiceUrlException ex)
         {
             // The configuration changed since the activity was accepted (allow-list, local mode off).
-            Log.ServiceUrlNoLongerTrusted(logger, entry.Id, ex.Message);
+            Log.ServiceUrlNoLongerTrusted(logger, entry.Id, LogSanitizer.Clean(ex.Message));
             return null;
         }
     }

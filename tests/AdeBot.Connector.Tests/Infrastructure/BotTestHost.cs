@@ -35,7 +35,8 @@ internal sealed class BotTestHost : IAsyncDisposable
         IDictionary<string, string?> settings,
         FakeConnectorServer? connector = null,
         TokenCredential? credential = null,
-        string environmentName = "Development")
+        string environmentName = "Development",
+        TimeProvider? time = null)
     {
         var logs = new CapturedLogs();
         var app = await LoopbackWebApp.StartAsync(
@@ -44,6 +45,7 @@ internal sealed class BotTestHost : IAsyncDisposable
             {
                 builder.Configuration.AddInMemoryCollection(settings);
                 builder.Logging.SetMinimumLevel(LogLevel.Debug).AddProvider(logs);
+                if (time is not null) builder.Services.AddSingleton(time);
                 builder.Services.AddBotConnector(builder.Configuration);
                 builder.Services.AddSingleton<TestBotHandler>();
                 builder.Services.AddScoped<IBotActivityHandler>(provider => provider.GetRequiredService<TestBotHandler>());
