@@ -104,7 +104,7 @@ public sealed class AdminGroupBotHost : AdeBotHost
     {
     }
 
-    public AdminGroupBotHost(FakeDirectoryNetwork directory) : base(
+    internal AdminGroupBotHost(FakeDirectoryNetwork directory) : base(
         new Dictionary<string, string?>
         {
             ["Graph:TenantId"] = Tenant,
