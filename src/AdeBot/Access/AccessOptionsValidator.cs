@@ -18,6 +18,8 @@ internal sealed class AccessOptionsValidator : IValidateOptions<AccessOptions>
             errors.Add($"{AccessOptions.SectionName}:{nameof(AccessOptions.CardActionsPerUserPerMinute)} must be between 1 and 100000.");
         if (options.RefusalReplyIntervalSeconds is < 0 or > 604_800)
             errors.Add($"{AccessOptions.SectionName}:{nameof(AccessOptions.RefusalReplyIntervalSeconds)} must be between 0 (answer every refusal) and 604800 (a week).");
+        if (!Enum.IsDefined(options.GroupConversations))
+            errors.Add($"{AccessOptions.SectionName}:{nameof(AccessOptions.GroupConversations)} must be allow, summaryOnly or deny.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

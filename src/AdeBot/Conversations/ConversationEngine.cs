@@ -28,6 +28,13 @@ public sealed partial class ConversationEngine(
     AccessPolicy access,
     ILogger<ConversationEngine> logger)
 {
+    /// What a channel or group chat under summaryOnly is still answered in full: none of these
+    /// shows a token, an Apple ID or a device, and a channel must be able to mute its alerts.
+    private static readonly HashSet<IntentKind> ShownInFullToGroups =
+    [
+        IntentKind.ExplainError, IntentKind.Subscribe, IntentKind.Unsubscribe, IntentKind.SetAlertScope, IntentKind.Help,
+        IntentKind.Greeting, IntentKind.Thanks, IntentKind.SetLanguage, IntentKind.Unknown,
+    ];
 
     public async Task HandleMessageAsync(InboundTurn turn, IReplySink replies, CancellationToken cancellationToken)
     {
@@ -46,18 +53,20 @@ public sealed partial class ConversationEngine(
             return;
         }
 
-        switch (GroupModeOf(inbound))
+        var groupMode = GroupModeOf(inbound);
+        if (groupMode == GroupConversationMode.Deny)
         {
-            case GroupConversationMode.Deny:
-                await RefuseAsync(turn, replies, cancellationToken, ChatReplies.GroupDenied(conversation.Culture));
-                return;
-            case GroupConversationMode.SummaryOnly:
-                await PostGroupSummaryAsync(new ChatTurn(conversation, replies), cancellationToken);
-                return;
+            await RefuseAsync(turn, replies, cancellationToken, ChatReplies.GroupDenied(conversation.Culture));
+            return;
         }
 
         if (action is not null)
         {
+            if (groupMode == GroupConversationMode.SummaryOnly)
+            {
+                await PostGroupSummaryAsync(new ChatTurn(conversation, replies), cancellationToken);
+                return;
+            }
             // Action.Submit fallback: the same handling as the invoke, with the result posted.
             var chat = new ChatTurn(conversation, replies);
             await PostAsync(chat, await cardActions.HandleAsync(chat, action, cancellationToken), cancellationToken);
@@ -73,6 +82,11 @@ public sealed partial class ConversationEngine(
             conversation = conversation with { Culture = SupportedCultures.Resolve(language.Name) };
         }
 
+        if (groupMode == GroupConversationMode.SummaryOnly && !ShownInFullToGroups.Contains(intent.Kind))
+        {
+            await PostGroupSummaryAsync(new ChatTurn(conversation, replies), cancellationToken);
+            return;
+        }
         await intents.HandleAsync(new ChatTurn(conversation, replies), intent, cancellationToken);
     }
 

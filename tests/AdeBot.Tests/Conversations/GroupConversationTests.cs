@@ -49,6 +49,20 @@ public sealed class GroupConversationTests
         AssertCountsOnly(invoked.Card.ToJsonString());
     }
 
+    [Fact]
+    public async Task SummaryOnly_still_lets_a_channel_mute_its_alerts_and_ask_for_help()
+    {
+        await using var host = await StartAsync("summaryOnly");
+        var chat = new TeamsChat(host, ChatScope.Channel);
+
+        var help = await chat.SendAsync(chat.MessageMentioningBot("help"));
+        await chat.SendAsync(chat.MessageMentioningBot("unsubscribe"));
+        var stored = await host.Get<AdeBot.Domain.Alerts.ISubscriptionStore>().GetAsync(chat.Key, AdeBot.Testing.TestTimeout.Token);
+
+        Assert.Contains(help, r => r.HasCard && r.Card.ToJsonString().Contains("are my ADE tokens healthy?", StringComparison.Ordinal));
+        Assert.False(stored!.Active);
+    }
+
     [Theory]
     [InlineData(ChatScope.Channel)]
     [InlineData(ChatScope.GroupChat)]
