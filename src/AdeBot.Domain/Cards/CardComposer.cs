@@ -179,25 +179,8 @@ public sealed partial class CardComposer(RemediationCatalog remediation, HealthR
     /// ids or buttons that would open a token.
     public AdaptiveCard ComposeGroupSummary(TenantHealth health, CardContext context)
     {
-        var culture = context.Culture;
-        var failing = Failing(health).Count;
-        List<CardElement> body = [.. Banners(health, context)];
-        if (failing == 0)
-        {
-            body.Add(Heading(ChatText.Get("Health_AllClear", culture)));
-            body.Add(Status(ChatText.Plural("Health_Checked", health.Tokens.Count, culture), HealthStatus.Healthy));
-        }
-        else
-        {
-            body.Add(Heading(ChatText.Get("Health_Title", culture)));
-            body.Add(Status(ChatText.Plural("Health_NeedAttention", failing, culture), health.Status));
-        }
-        List<Fact> facts = [new(ChatText.Get("Fact_Overall", culture), remediation.StatusLabel(health.Status, culture))];
-        facts.AddRange(new[] { HealthStatus.Critical, HealthStatus.Warning, HealthStatus.Healthy }.Select(status =>
-            new Fact(remediation.StatusLabel(status, culture), TextFormat.Count(health.Tokens.Count(t => t.Status == status), culture))));
-        facts.Add(new Fact(ChatText.Get("Fact_ReadAt", culture), TextFormat.DateTime(health.AsOf, culture)));
-        body.Add(new FactSet(facts));
-        body.Add(Subtle(ChatText.Get("GroupSummary_PersonalChat", culture)));
+        var body = SummaryHead(health, Failing(health).Count, context, showTenant: false);
+        body.Add(Subtle(ChatText.Get("GroupSummary_PersonalChat", context.Culture)));
         return new AdaptiveCard(body);
     }
 
@@ -316,6 +299,19 @@ public sealed partial class CardComposer(RemediationCatalog remediation, HealthR
     private AdaptiveCard HealthSummary(TenantHealth health, int failing, CardContext context, IReadOnlyList<TokenEnrollmentRisk>? risks = null)
     {
         var culture = context.Culture;
+        var body = SummaryHead(health, failing, context, showTenant: true);
+
+        if (RiskBlock(health, risks, culture) is { } atRisk) body.Add(atRisk);
+        if (failing > 0) body.Add(Subtle(ChatText.Get("Health_WorstFirst", culture)));
+        body.Add(new ActionSet([CheckAgain(ViewData(CardView.Summary), culture)]));
+        return new AdaptiveCard(body);
+    }
+
+    /// The heading, the overall verdict and the counts per status that a health summary opens
+    /// with; the tenant id only where everyone who sees the card may know it.
+    private List<CardElement> SummaryHead(TenantHealth health, int failing, CardContext context, bool showTenant)
+    {
+        var culture = context.Culture;
         List<CardElement> body = [.. Banners(health, context)];
         if (failing == 0)
         {
@@ -331,14 +327,10 @@ public sealed partial class CardComposer(RemediationCatalog remediation, HealthR
         List<Fact> facts = [new(ChatText.Get("Fact_Overall", culture), remediation.StatusLabel(health.Status, culture))];
         facts.AddRange(new[] { HealthStatus.Critical, HealthStatus.Warning, HealthStatus.Healthy }.Select(status =>
             new Fact(remediation.StatusLabel(status, culture), TextFormat.Count(health.Tokens.Count(t => t.Status == status), culture))));
-        facts.Add(new Fact(ChatText.Get("Fact_Tenant", culture), health.TenantId));
+        if (showTenant) facts.Add(new Fact(ChatText.Get("Fact_Tenant", culture), health.TenantId));
         facts.Add(new Fact(ChatText.Get("Fact_ReadAt", culture), TextFormat.DateTime(health.AsOf, culture)));
         body.Add(new FactSet(facts));
-
-        if (RiskBlock(health, risks, culture) is { } atRisk) body.Add(atRisk);
-        if (failing > 0) body.Add(Subtle(ChatText.Get("Health_WorstFirst", culture)));
-        body.Add(new ActionSet([CheckAgain(ViewData(CardView.Summary), culture)]));
-        return new AdaptiveCard(body);
+        return body;
     }
 
     private AdaptiveCard TokenCardFrom(TenantHealth health, int first, CardContext context)
