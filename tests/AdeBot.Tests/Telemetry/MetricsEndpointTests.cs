@@ -41,9 +41,16 @@ public sealed class MetricsEndpointTests(PrometheusBotHost host) : IClassFixture
         await chat.SayAsync("are my ADE tokens healthy?");
         await chat.SayAsync("are my ADE tokens healthy?");
 
+        // A turn is counted when it ends, just after its last reply went out: scrape until both are.
+        var turns = new System.Text.RegularExpressions.Regex(@"adebot_turns_total\{[^}]*adebot_intent=""Health""[^}]*\} [2-9]");
         var text = await TeamsChatScrapeAsync(null, null, HttpStatusCode.OK);
+        for (var attempt = 0; attempt < 200 && !turns.IsMatch(text); attempt++)
+        {
+            await Task.Delay(50, TestTimeout.Token);
+            text = await TeamsChatScrapeAsync(null, null, HttpStatusCode.OK);
+        }
 
-        Assert.Matches(@"adebot_turns_total\{[^}]*adebot_intent=""Health""[^}]*\} [2-9]", text);
+        Assert.Matches(turns, text);
         Assert.Contains("adebot_turn_duration_seconds_bucket", text);
         Assert.Contains("adebot_graph_requests_total", text);
         Assert.Contains("adebot_inbox_depth", text);
