@@ -20,7 +20,7 @@ public sealed class AuditCommandTests(SampleBotHost host) : IClassFixture<Sample
         var chat = new TeamsChat(host, tenantId: tenantId, userAadObjectId: Asker);
         await chat.SayAsync("are my ADE tokens healthy?");
         await chat.SayAsync("чи все гаразд з маркерами ADE?", "uk-UA");
-        await WaitForEntriesAsync(tenantId, count: 4);
+        await AuditTrailTests.WaitForEntriesAsync(host.Get<IAuditTrail>(), tenantId, count: 4);
 
         var (exitCode, stdout) = await RunAsync(new AuditCommand(tenantId, since: null, json: true));
 
@@ -87,16 +87,4 @@ public sealed class AuditCommandTests(SampleBotHost host) : IClassFixture<Sample
 
     private static AuditEntry Entry(string tenantId, DateTimeOffset at, string action) =>
         new(at, tenantId, Asker, "a:conversation", AuditKind.CardAction, action, ["ABC123", "DMPXK2ABCD18"], "answered");
-
-    // The entry is written when the turn ends, just after its last reply went out.
-    private async Task WaitForEntriesAsync(string tenantId, int count)
-    {
-        var trail = host.Get<IAuditTrail>();
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            if ((await trail.ListAsync(new AuditQuery(tenantId), TestTimeout.Token)).Count >= count) return;
-            await Task.Delay(50, TestTimeout.Token);
-        }
-        throw new Xunit.Sdk.XunitException($"fewer than {count} audit entries for the tenant");
-    }
 }

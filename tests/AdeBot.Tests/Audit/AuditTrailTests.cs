@@ -52,7 +52,7 @@ public sealed class AuditTrailTests(SampleBotHost host) : IClassFixture<SampleBo
         new(at, tenantId, null, "a:conversation", AuditKind.CardAction, action, ["token-1"], "answered");
 
     // The entry is written when the turn ends, just after its last reply went out.
-    private static async Task<IReadOnlyList<AuditEntry>> WaitForEntriesAsync(IAuditTrail trail, string tenantId, int count)
+    internal static async Task<IReadOnlyList<AuditEntry>> WaitForEntriesAsync(IAuditTrail trail, string tenantId, int count)
     {
         for (var attempt = 0; ; attempt++)
         {
