@@ -118,7 +118,7 @@ public sealed partial class GuidedFixActions(
         }
         else
         {
-            var read = await health.ReadAsync(turn.Conversation, forceRefresh: true, cancellationToken);
+            var read = await health.ReadFreshAsync(turn.Conversation, cancellationToken);
             if (!read.Succeeded) return await KeepVerifyingAsync(state, new CardActionOutcome.Answer(read.FailureText), cancellationToken);
             tenant = read.Health;
             verification = FixVerification.Of(subject, tenant);
