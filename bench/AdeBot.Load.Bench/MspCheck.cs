@@ -175,14 +175,15 @@ internal sealed partial class MspCheck(MspCheckOptions options)
         var maxReads = _readsByTenant.Values.DefaultIfEmpty(0).Max();
         var readTwice = _readsByTenant.Values.Count(n => n > 1);
         var graphRequests = check.Instances.Sum(i => i.GraphRequests);
+        var reads = _readsByTenant.Values.Sum();
 
         Console.WriteLine();
         Console.WriteLine($"installs answered 200   {ok,8:N0} of {ids.Count:N0}{Others(install.Statuses)}");
         Console.WriteLine($"welcomed                {welcomedOnce,8:N0}   duplicates {welcomedTwice:N0}");
         Console.WriteLine($"alert check wall time   {(check.Duration is { } wall ? $"{wall.TotalSeconds,8:0.0} s" : "       ?  (no check start seen in the logs)")}  from the first instance's check start to the last alert");
         Console.WriteLine($"alerted                 {alertedOnce,8:N0}   duplicates {alertedTwice:N0}, never alerted {notAlerted:N0}");
-        Console.WriteLine($"inventory reads         {_readsByTenant.Values.Sum(),8:N0}   tenants read {tenantsRead:N0}, at most {maxReads} per tenant, {readTwice:N0} read more than once");
-        Console.WriteLine($"Graph HTTP requests     {graphRequests,8:N0}   {(double)graphRequests / Math.Max(1, tenantsRead):0.00} per tenant read ({(options.KillOne ? "the killed instance's counted up to its last scrape" : "each instance's /metrics at its end")})");
+        Console.WriteLine($"inventory reads         {reads,8:N0}   tenants read {tenantsRead:N0}, at most {maxReads} per tenant, {readTwice:N0} read more than once");
+        Console.WriteLine($"Graph HTTP requests     {graphRequests,8:N0}   {(double)graphRequests / ids.Count:0.00} per tenant, {(double)graphRequests / Math.Max(1, reads):0.00} per inventory read ({(options.KillOne ? "the killed instance's counted up to its last scrape" : "each instance's /metrics at its end")})");
         Console.WriteLine("instance   phase    CPU s   peak working set   alerts sent   checks finished");
         foreach (var figures in install.Instances.Concat(check.Instances))
         {
