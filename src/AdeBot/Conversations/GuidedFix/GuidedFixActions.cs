@@ -1,6 +1,7 @@
 using AdeBot.Conversations.CardActions;
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Cards;
+using AdeBot.Domain.Conversation;
 using AdeBot.Domain.Devices;
 using AdeBot.Domain.GuidedFix;
 using AdeBot.Domain.Health;
@@ -22,11 +23,12 @@ public sealed partial class GuidedFixActions(
     IAlertLedger ledger,
     AlertPlanner planner,
     VerificationLimiter verificationLimiter,
-    IOptions<GuidedFixOptions> options,
+    IOptions<ConversationOptions> conversations,
     TimeProvider time,
     ILogger<GuidedFixActions> logger)
 {
-    private readonly TimeSpan _idle = TimeSpan.FromMinutes(options.Value.IdleMinutes);
+    /// A walk is forgotten when its conversation's memory is: after Conversations:ContextMinutes without a click.
+    private readonly TimeSpan _idle = conversations.Value.ContextIdle;
 
     public Task<CardActionOutcome> HandleAsync(ChatTurn turn, CardActionData action, CancellationToken cancellationToken) => action.Verb switch
     {
@@ -207,7 +209,7 @@ public sealed partial class GuidedFixActions(
         [LoggerMessage(EventId = 4404, Level = LogLevel.Information, Message = "A guided fix's finding is in the conversation's alert ledger: the next check that sees it fixed says so once")]
         public static partial void Watching(ILogger logger);
 
-        [LoggerMessage(EventId = 4405, Level = LogLevel.Debug, Message = "{Count} guided fixes idle past GuidedFix:IdleMinutes were forgotten")]
+        [LoggerMessage(EventId = 4405, Level = LogLevel.Debug, Message = "{Count} guided fixes idle past Conversations:ContextMinutes were forgotten")]
         public static partial void IdleForgotten(ILogger logger, int count);
     }
 }

@@ -11,9 +11,6 @@ public sealed class GuidedFixOptions
     /// snapshot cache, and Intune throttles per app and tenant, so a row of "Check again" clicks (or
     /// several admins finishing at once) must not use up what the alert checks need.
     public int VerificationIntervalSeconds { get; set; } = 30;
-
-    /// A guided fix nobody clicked for this long is forgotten, like an idle conversation.
-    public int IdleMinutes { get; set; } = 60;
 }
 
 internal sealed class GuidedFixOptionsValidator : IValidateOptions<GuidedFixOptions>
@@ -23,8 +20,6 @@ internal sealed class GuidedFixOptionsValidator : IValidateOptions<GuidedFixOpti
         List<string> errors = [];
         if (options.VerificationIntervalSeconds is < 1 or > 3600)
             errors.Add($"{GuidedFixOptions.SectionName}:{nameof(GuidedFixOptions.VerificationIntervalSeconds)} must be between 1 and 3600 (an hour); it is {options.VerificationIntervalSeconds}.");
-        if (options.IdleMinutes is < 1 or > 10_080)
-            errors.Add($"{GuidedFixOptions.SectionName}:{nameof(GuidedFixOptions.IdleMinutes)} must be between 1 and 10080 (a week); it is {options.IdleMinutes}.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }
