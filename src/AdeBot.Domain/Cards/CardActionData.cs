@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AdeBot.Domain.Alerts;
+using AdeBot.Domain.Conversation;
 using AdeBot.Domain.Cards.Model;
 using AdeBot.Domain.Health;
 using AdeBot.Domain.Tokens;
@@ -10,7 +11,7 @@ namespace AdeBot.Domain.Cards;
 /// same object, `verb` included, so the invoke path and the message path dispatch alike.
 /// Fields by verb (see CardVerbs): details → TokenId, TokenKind; showMore → Skip;
 /// snooze → FindingKeys, Days; alertScope → Scope; checkAgain → View and what it needs (tokens →
-/// Skip, details → TokenId and TokenKind, expiring → Days, daysLeft → none, device → Serial); checkNow,
+/// Skip, details → TokenId and TokenKind, expiring → Days, daysLeft → none, device → Serial); choose → TokenId, TokenKind, FollowUp; checkNow,
 /// subscribe, unsubscribe, help → none.
 public sealed record CardActionData(string Verb)
 {
@@ -26,6 +27,7 @@ public sealed record CardActionData(string Verb)
     public int? Days { get; init; }
     public AlertScope? Scope { get; init; }
     public string? Serial { get; init; }
+    public FollowUpKind? FollowUp { get; init; }
 
     /// The token a details button or a details card is about, if the tenant still has it.
     public TokenHealth? FindToken(TenantHealth health) =>

@@ -37,6 +37,20 @@ public sealed class TeamsChat
         ConversationId = scope == ChatScope.Channel ? $"{StoredConversationId};messageid=1700000000001" : StoredConversationId;
     }
 
+    private TeamsChat(TeamsChat chat, AdeBotHost host)
+    {
+        _host = host;
+        _userAadObjectId = chat._userAadObjectId;
+        Scope = chat.Scope;
+        TenantId = chat.TenantId;
+        Locale = chat.Locale;
+        StoredConversationId = chat.StoredConversationId;
+        ConversationId = chat.ConversationId;
+    }
+
+    /// The same conversation, on another host (a restarted one, over the same database and connector).
+    public TeamsChat On(AdeBotHost host) => new(this, host);
+
     private TeamsChat(TeamsChat channel, string rootMessageId)
     {
         _host = channel._host;
