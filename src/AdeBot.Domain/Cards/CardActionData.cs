@@ -11,8 +11,9 @@ namespace AdeBot.Domain.Cards;
 /// same object, `verb` included, so the invoke path and the message path dispatch alike.
 /// Fields by verb (see CardVerbs): details → TokenId, TokenKind; showMore → Skip;
 /// snooze → FindingKeys, Days; alertScope → Scope; checkAgain → View and what it needs (tokens →
-/// Skip, details → TokenId and TokenKind, expiring → Days, daysLeft → none, device → Serial); choose → TokenId, TokenKind, FollowUp; checkNow,
-/// subscribe, unsubscribe, help → none.
+/// Skip, details → TokenId and TokenKind, expiring → Days, daysLeft → none, device → Serial); checkNow,
+/// subscribe, unsubscribe, help → none; fixStart → TokenId, TokenKind and Problem, or Serial;
+/// fixDone, fixStuck → Step; fixBack, fixStop, fixCheck → none; choose → TokenId, TokenKind, FollowUp.
 public sealed record CardActionData(string Verb)
 {
     /// The most finding keys one snooze button carries and one click may snooze. Button data comes
@@ -28,6 +29,8 @@ public sealed record CardActionData(string Verb)
     public AlertScope? Scope { get; init; }
     public string? Serial { get; init; }
     public FollowUpKind? FollowUp { get; init; }
+    public ProblemCode? Problem { get; init; }
+    public int? Step { get; init; }
 
     /// The token a details button or a details card is about, if the tenant still has it.
     public TokenHealth? FindToken(TenantHealth health) =>

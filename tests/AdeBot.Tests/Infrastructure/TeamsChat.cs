@@ -37,19 +37,17 @@ public sealed class TeamsChat
         ConversationId = scope == ChatScope.Channel ? $"{StoredConversationId};messageid=1700000000001" : StoredConversationId;
     }
 
-    private TeamsChat(TeamsChat chat, AdeBotHost host)
+    /// The same conversation as seen by another host (the one that replaced `before` after a restart).
+    public TeamsChat(AdeBotHost host, TeamsChat before)
     {
         _host = host;
-        _userAadObjectId = chat._userAadObjectId;
-        Scope = chat.Scope;
-        TenantId = chat.TenantId;
-        Locale = chat.Locale;
-        StoredConversationId = chat.StoredConversationId;
-        ConversationId = chat.ConversationId;
+        _userAadObjectId = before._userAadObjectId;
+        Scope = before.Scope;
+        TenantId = before.TenantId;
+        Locale = before.Locale;
+        StoredConversationId = before.StoredConversationId;
+        ConversationId = before.ConversationId;
     }
-
-    /// The same conversation, on another host (a restarted one, over the same database and connector).
-    public TeamsChat On(AdeBotHost host) => new(this, host);
 
     private TeamsChat(TeamsChat channel, string rootMessageId)
     {

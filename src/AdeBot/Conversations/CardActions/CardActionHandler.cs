@@ -1,4 +1,5 @@
 using AdeBot.Conversations.Memory;
+using AdeBot.Conversations.GuidedFix;
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Conversation;
 using AdeBot.Domain.Cards;
@@ -18,6 +19,7 @@ public sealed class CardActionHandler(
     AlertPlanner planner,
     AlertSettings settings,
     DeviceReplies devices,
+    GuidedFixActions guidedFix,
     ConversationTopics topics,
     FollowUpAnswers followUps)
 {
@@ -45,6 +47,7 @@ public sealed class CardActionHandler(
         CardVerbs.AlertScope when action.Scope is { } scope && Enum.IsDefined(scope) => SetScopeAsync(turn, scope, cancellationToken),
         CardVerbs.Choose => ChooseAsync(turn, action, cancellationToken),
         CardVerbs.Help => Task.FromResult<CardActionOutcome>(new CardActionOutcome.Replace(composer.ComposeHelp(new CardContext(turn.Culture)))),
+        var verb when GuidedFixActions.Handles(verb) => guidedFix.HandleAsync(turn, action, cancellationToken),
         _ => Task.FromResult(Unknown(turn)),
     };
 
