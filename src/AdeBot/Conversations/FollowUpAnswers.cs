@@ -1,3 +1,4 @@
+using AdeBot.Conversations.GuidedFix;
 using AdeBot.Conversations.Memory;
 using AdeBot.Domain.Cards;
 using AdeBot.Domain.Conversation;
@@ -17,6 +18,7 @@ public sealed class FollowUpAnswers(
     TenantHealthReader reader,
     HealthReplies health,
     DeviceReplies devices,
+    VerificationLimiter verificationLimiter,
     CardComposer composer)
 {
     public async Task AnswerAsync(ChatTurn turn, RecognizedIntent intent, CancellationToken cancellationToken)
@@ -34,7 +36,7 @@ public sealed class FollowUpAnswers(
         if (context is null)
         {
             // "Is it ok now?" with nothing to refer to still asks about the tokens, as it always did.
-            if (asks == FollowUpKind.IsFixed) await health.PostAsync(turn, forceRefresh: true, skip: 0, cancellationToken);
+            if (asks == FollowUpKind.IsFixed) await health.PostAsync(turn, forceRefresh: false, skip: 0, cancellationToken);
             else await turn.SayAsync(FollowUpReplies.NoContext(turn.Culture), cancellationToken);
             return;
         }
@@ -143,9 +145,9 @@ public sealed class FollowUpAnswers(
         }
 
         await turn.TypingAsync(cancellationToken);
-        // Seam: "is it fixed now?" reads the device afresh; the guided fix's rate-limited
-        // verification read is meant to take this place once it exists.
-        var read = await devices.ReadAsync(turn.Conversation, serial, forceRefresh: asks == FollowUpKind.IsFixed, cancellationToken);
+        // "Is it fixed now?" reads the device past the cache, within the verification limit.
+        var fresh = asks == FollowUpKind.IsFixed && verificationLimiter.TryAcquire(turn.Conversation.Key.TenantId);
+        var read = await devices.ReadAsync(turn.Conversation, serial, forceRefresh: fresh, cancellationToken);
         if (!read.Succeeded)
         {
             await turn.SayAsync(read.FailureText, cancellationToken);
@@ -172,10 +174,17 @@ public sealed class FollowUpAnswers(
         await topics.DeviceAsync(turn, diagnosis, cancellationToken);
     }
 
-    /// Seam: "is it fixed now?" reads Graph afresh (the cache bypassed); the guided fix's
-    /// rate-limited verification read is meant to take this place once it exists.
-    private Task<HealthRead> ReadAsync(ChatTurn turn, bool fresh, CancellationToken cancellationToken) =>
-        reader.ReadForChatAsync(turn, forceRefresh: fresh, cancellationToken);
+    /// "Is it fixed now?" reads Graph past the cache, as a guided fix's verification does and within
+    /// the same per-tenant limit (GuidedFix:VerificationIntervalSeconds); within it, a tenant just
+    /// read is answered from that reading.
+    private async Task<HealthRead> ReadAsync(ChatTurn turn, bool fresh, CancellationToken cancellationToken)
+    {
+        if (!fresh || !verificationLimiter.TryAcquire(turn.Conversation.Key.TenantId)) return await reader.ReadForChatAsync(turn, forceRefresh: false, cancellationToken);
+        await turn.TypingAsync(cancellationToken);
+        var read = await reader.ReadFreshAsync(turn.Conversation, cancellationToken);
+        if (!read.Succeeded) await turn.SayAsync(read.FailureText, cancellationToken);
+        return read;
+    }
 
     private async Task AskWhichAsync(ChatTurn turn, IReadOnlyList<TokenHealth> candidates, FollowUpKind asks, string? named, CardContext context, CancellationToken cancellationToken)
     {
