@@ -3,6 +3,8 @@ namespace AdeBot.Storage;
 internal sealed record Migration(int Version, string Description, string Sql);
 
 /// The schema, as ordered steps. A released step is never edited: change the schema by adding one.
+/// Numbers are handed out ahead of time, so a list may have gaps; each step is applied when its own
+/// version is missing from schema_version, so a lower number that lands later still runs.
 internal static class Migrations
 {
     public static IReadOnlyList<Migration> All { get; } =
@@ -73,5 +75,18 @@ internal static class Migrations
             """),
         new(3, "audit trail", AuditSchema.Sql),
         new(4, "channel threads merged into their channel", ChannelThreadMerge.Sql),
+        new(5, "conversation context", """
+            -- conversation_id is the activity's own: in a channel, the thread's (a context is per thread).
+            CREATE TABLE conversation_context (
+                tenant_id        TEXT    NOT NULL COLLATE NOCASE,
+                conversation_id  TEXT    NOT NULL,
+                context          TEXT    NOT NULL,
+                touched_at_ms    INTEGER NOT NULL,
+                PRIMARY KEY (tenant_id, conversation_id)
+            );
+
+            CREATE INDEX conversation_context_touched ON conversation_context (touched_at_ms);
+            """),
+        new(6, "guided fixes in progress", SqliteGuidedFixStore.Schema),
     ];
 }
