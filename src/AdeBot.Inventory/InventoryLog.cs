@@ -51,4 +51,10 @@ internal static partial class InventoryLog
 
     [LoggerMessage(2015, LogLevel.Warning, "Reading Intune's connector status of tenant {TenantId} failed ({Cause}, HTTP {StatusCode}, request-id {RequestId}); this answer goes without the portal cross-check.")]
     public static partial void PortalStatusFailed(ILogger logger, string tenantId, GraphFailureCause cause, int? statusCode, string? requestId);
+
+    [LoggerMessage(2016, LogLevel.Information, "Asked Intune to sync ADE token {TokenId} of tenant {TenantId} with Apple: {Outcome}.")]
+    public static partial void SyncRequested(ILogger logger, string tenantId, string tokenId, SyncRequestOutcome outcome);
+
+    [LoggerMessage(2017, LogLevel.Warning, "Asking Intune to sync ADE token {TokenId} of tenant {TenantId} failed ({Cause}, HTTP {StatusCode}).")]
+    public static partial void SyncRequestFailed(ILogger logger, string tenantId, string tokenId, GraphFailureCause cause, int? statusCode);
 }

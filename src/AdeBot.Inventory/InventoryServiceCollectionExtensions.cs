@@ -26,6 +26,7 @@ public static class InventoryServiceCollectionExtensions
             sp.GetRequiredService<GraphRequestObserver>()));
         services.TryAddSingleton(sp => new GraphReadiness(sp.GetRequiredService<TokenInventory>()));
         services.TryAddSingleton<ITokenInventory>(sp => sp.GetRequiredService<TokenInventory>());
+        services.TryAddSingleton<ITokenSync>(sp => sp.GetRequiredService<TokenInventory>());
         services.TryAddSingleton<DeviceInventory>();
         services.TryAddSingleton<IDeviceInventory>(sp => sp.GetRequiredService<DeviceInventory>());
         return services;

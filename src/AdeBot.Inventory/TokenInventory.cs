@@ -12,7 +12,7 @@ namespace AdeBot.Inventory;
 /// ITokenInventory over Microsoft Graph, the built-in sample or a replay. Snapshots are cached per
 /// tenant for Graph:SnapshotCacheMinutes; concurrent reads of one tenant share a single Graph read;
 /// when a read fails, the last good snapshot is served with IsStale and the failure.
-internal sealed class TokenInventory : ITokenInventory, IDisposable
+internal sealed class TokenInventory : ITokenInventory, ITokenSync, IDisposable
 {
     private readonly Dictionary<string, GraphTokenReader> _tenants = new(StringComparer.OrdinalIgnoreCase);
     private readonly GraphTokenReader? _anyTenant;
@@ -162,6 +162,25 @@ internal sealed class TokenInventory : ITokenInventory, IDisposable
             cache.InFlight = null;
         }
         return reading;
+    }
+
+    /// Through the tenant's own Graph client (or the sample or replay, which answer the POST from
+    /// their recording). Network failures and timeouts are "not now" too: the person may try again.
+    public async Task<SyncRequestResult> RequestSyncAsync(string tenantId, string adeTokenId, CancellationToken cancellationToken)
+    {
+        if (ReaderFor(tenantId) is not { } reader) return new SyncRequestResult(SyncRequestOutcome.NotNow);
+        try
+        {
+            var result = await reader.RequestSyncAsync(adeTokenId, cancellationToken);
+            InventoryLog.SyncRequested(_logger, tenantId, adeTokenId, result.Outcome);
+            return result;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            var failure = GraphFailures.Cause(ex);
+            InventoryLog.SyncRequestFailed(_logger, tenantId, adeTokenId, failure.Cause, failure.StatusCode);
+            return new SyncRequestResult(failure.Cause == GraphFailureCause.PermissionMissing ? SyncRequestOutcome.PermissionMissing : SyncRequestOutcome.NotNow);
+        }
     }
 
     public void Dispose()

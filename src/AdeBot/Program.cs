@@ -5,6 +5,7 @@ using AdeBot.Cli;
 using AdeBot.Connector;
 using AdeBot.Conversations;
 using AdeBot.Conversations.GuidedFix;
+using AdeBot.Conversations.SyncNow;
 using AdeBot.Teams;
 using AdeBot.Health;
 using AdeBot.Hosting;
@@ -27,6 +28,7 @@ builder.Services.AddAlertStorage(builder.Configuration, builder.Environment.Cont
 builder.Services.AddAccessPolicy(builder.Configuration);
 builder.Services.AddConversations();
 builder.Services.AddGuidedFix(builder.Configuration);
+builder.Services.AddSyncNow(builder.Configuration);
 builder.Services.AddAlerts(builder.Configuration);
 builder.Services.AddAudit(builder.Configuration);
 builder.Services.AddTelemetry(builder.Configuration);

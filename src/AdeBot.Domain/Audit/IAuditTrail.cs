@@ -5,6 +5,8 @@ public enum AuditKind
 {
     Question,
     CardAction,
+    /// A sync with Apple AdeBot asked Intune for (Actions:AllowSync): the token and Graph's answer.
+    Sync,
 }
 
 /// One audited event: when, in which tenant and conversation, by whom (the asker's Entra object

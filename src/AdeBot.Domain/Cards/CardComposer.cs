@@ -31,7 +31,7 @@ public sealed partial class CardComposer(RemediationCatalog remediation, HealthR
         var culture = context.Culture;
         var failing = Failing(health);
         var skip = Math.Clamp(context.Skip, 0, failing.Count);
-        var (tokenCards, pageEnd) = TokenCards(failing, skip, culture);
+        var (tokenCards, pageEnd) = TokenCards(failing, skip, culture, context.OffersSync);
         int? nextSkip = pageEnd < failing.Count ? pageEnd : null;
 
         List<AdaptiveCard> cards = skip == 0 ? [HealthSummary(health, failing.Count, context, risks), .. tokenCards] : tokenCards;
@@ -338,7 +338,7 @@ public sealed partial class CardComposer(RemediationCatalog remediation, HealthR
     {
         var failing = Failing(health);
         if (failing.Count == 0) return HealthSummary(health, 0, context);
-        return TokenCards(failing, first >= 0 && first < failing.Count ? first : 0, context.Culture).Cards[0];
+        return TokenCards(failing, first >= 0 && first < failing.Count ? first : 0, context.Culture, context.OffersSync).Cards[0];
     }
 
     private static List<TokenHealth> Failing(TenantHealth health) => [.. health.Tokens.Where(t => t.Status != HealthStatus.Healthy)];
@@ -346,7 +346,7 @@ public sealed partial class CardComposer(RemediationCatalog remediation, HealthR
     /// The cards of the failing tokens from `skip` to the end of its page, as many to a card as fit,
     /// and where the page ends. A token's "Check again" refreshes the card it is on, so it carries
     /// that card's first token: each card's blocks are built for the card.
-    private (List<AdaptiveCard> Cards, int PageEnd) TokenCards(IReadOnlyList<TokenHealth> failing, int skip, CultureInfo culture)
+    private (List<AdaptiveCard> Cards, int PageEnd) TokenCards(IReadOnlyList<TokenHealth> failing, int skip, CultureInfo culture, bool offersSync = false)
     {
         var pageEnd = Math.Min(failing.Count, (skip / TokensPerPage + 1) * TokensPerPage);
         int? nextSkip = pageEnd < failing.Count ? pageEnd : null;
@@ -354,7 +354,7 @@ public sealed partial class CardComposer(RemediationCatalog remediation, HealthR
         for (var start = skip; start < pageEnd;)
         {
             var first = start;
-            List<Container> blocks = [.. failing.Take(first..pageEnd).Select(token => TokenBlock(token, first, culture))];
+            List<Container> blocks = [.. failing.Take(first..pageEnd).Select(token => TokenBlock(token, first, culture, offersSync))];
             AdaptiveCard Build(int count) => TokenCard(blocks, count, first, failing.Count, nextSkip, culture);
             var fit = Math.Max(1, MostThatFit(blocks.Count, Build));
             cards.Add(Build(fit));
@@ -386,7 +386,7 @@ public sealed partial class CardComposer(RemediationCatalog remediation, HealthR
     /// One failing token: its facts, every problem in a line, the steps for the worst one (fixing
     /// it usually fixes the rest; the Details card has them all) and its buttons. `cardFirst`: the
     /// failing token the card it goes on starts with.
-    private Container TokenBlock(TokenHealth token, int cardFirst, CultureInfo culture)
+    private Container TokenBlock(TokenHealth token, int cardFirst, CultureInfo culture, bool offersSync)
     {
         var remedy = remediation.For(token, token.Problems[0], culture);
         List<CardElement> items =
@@ -408,9 +408,38 @@ public sealed partial class CardComposer(RemediationCatalog remediation, HealthR
         actions.Add(new OpenUrlAction(ChatText.Get("Button_AdminCenter", culture), AdminCenter(remedy)));
         actions.Add(CheckAgain(ViewData(CardView.Tokens) with { Skip = cardFirst }, culture));
         actions.Add(Execute(ChatText.Get("Button_Details", culture), new(CardVerbs.Details) { TokenId = token.Id, TokenKind = token.Kind }));
+        if (offersSync && SyncOffer(token, culture) is { } offer)
+        {
+            if (offer.Wait is { } wait) items.Add(wait);
+            else actions.Add(offer.Button!);
+        }
         items.Add(new ActionSet(actions));
 
         return new Container(items) { Style = ContainerStyle.Emphasis, Separator = true, Spacing = Spacing.Medium };
+    }
+
+    /// "Sync now" on an ADE token whose problem a sync may clear, or, inside Intune's cooldown, the
+    /// wait instead of the button. Null when a sync would not help.
+    private (ExecuteAction? Button, TextBlock? Wait)? SyncOffer(TokenHealth token, CultureInfo culture)
+    {
+        if (token.Kind != TokenKind.Ade || !token.Problems.Any(ManualSync.IsSyncProblem)) return null;
+        var wait = ManualSync.RemainingWait(token.LastSyncTriggeredAt, time.GetUtcNow());
+        return wait > TimeSpan.Zero
+            ? (null, Subtle(ChatText.Plural("Sync_Wait", ManualSync.Minutes(wait), culture)))
+            : (Execute(ChatText.Get("Button_SyncNow", culture), new(CardVerbs.SyncNow) { TokenId = token.Id, TokenKind = TokenKind.Ade }), null);
+    }
+
+    /// The confirmation step before AdeBot writes to Intune: what will happen and one button.
+    public AdaptiveCard ComposeSyncConfirmation(TokenHealth token, CardContext context)
+    {
+        var culture = context.Culture;
+        return new AdaptiveCard(
+        [
+            Heading(ChatText.Format("SyncConfirm_Title", culture, remediation.DisplayName(token, culture))),
+            new FactSet(Facts(token, culture, withId: false)),
+            Text(ChatText.Get("SyncConfirm_Text", culture)),
+            new ActionSet([Execute(ChatText.Get("Button_SyncConfirm", culture), new(CardVerbs.SyncConfirm) { TokenId = token.Id, TokenKind = TokenKind.Ade })]),
+        ]);
     }
 
     private AdaptiveCard Explanation(string title, string? note, RemediationEntry remedy, CultureInfo culture)

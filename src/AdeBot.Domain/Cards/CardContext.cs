@@ -9,6 +9,9 @@ public sealed record CardContext(CultureInfo Culture)
 {
     public bool IsStale { get; init; }
     public int Skip { get; init; }
+
+    /// Actions:AllowSync: ADE tokens with a sync problem offer "Sync now" (or the wait until Intune allows it).
+    public bool OffersSync { get; init; }
 }
 
 /// The cards of one health answer, in the order to send them (one card per activity), and a plain

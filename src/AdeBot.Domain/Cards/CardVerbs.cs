@@ -32,6 +32,11 @@ public static class CardVerbs
     public const string FixStop = "fixStop";
     /// Reads Graph again, bypassing the cache, to see whether the fix shows.
     public const string FixCheck = "fixCheck";
+
+    /// Under Actions:AllowSync, on ADE tokens with a sync problem: asks to confirm (data.tokenId).
+    public const string SyncNow = "syncNow";
+    /// The confirmation's button: requests the sync (data.tokenId).
+    public const string SyncConfirm = "syncConfirm";
 }
 
 /// Which view of the tenant's tokens a card shows, carried by its "Check again" button so the

@@ -23,6 +23,15 @@ public static class ChatReplies
 
     public static string SlowDown(CultureInfo culture) => ChatText.Get("Reply_SlowDown", culture);
 
+    public static string SyncStarted(string tokenName, CultureInfo culture) => ChatText.Format("Reply_SyncStarted", culture, tokenName);
+
+    /// A refusal of a sync is never an error: how long to wait (whole minutes, at least one).
+    public static string SyncNotNow(string tokenName, TimeSpan wait, CultureInfo culture) =>
+        ChatText.Plural("Reply_SyncNotNow", ManualSync.Minutes(wait), culture, tokenName);
+
+    public static string SyncPermissionMissing(CultureInfo culture) =>
+        ChatText.Format("Reply_SyncPermissionMissing", culture, ITokenSync.RequiredPermission);
+
     /// For anything the recognizer did not understand: suggests what to ask instead.
     public static string UnknownReply(CultureInfo culture) =>
         ChatText.Format("Reply_Unknown", culture, ChatText.Example("Health", culture), ChatText.Example("Expiring", culture), ChatText.Example("Help", culture));

@@ -88,6 +88,35 @@ internal sealed class GraphTokenReader(GraphServiceClient client, string graphRo
     }
 
 
+    /// POST syncWithAppleDeviceEnrollmentProgram. The SDK's retries are off for it: a 429 inside
+    /// Intune's cooldown is an answer to tell the person, not something to wait out and repeat.
+    public async Task<SyncRequestResult> RequestSyncAsync(string adeTokenId, CancellationToken cancellationToken)
+    {
+        var path = $"/beta/deviceManagement/depOnboardingSettings/{Uri.EscapeDataString(adeTokenId)}/syncWithAppleDeviceEnrollmentProgram";
+        var request = new RequestInformation { HttpMethod = Method.POST, URI = new Uri(graphRoot + path) };
+        request.Headers.Add("Accept", "application/json");
+        request.AddRequestOptions([new Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options.RetryHandlerOption { MaxRetry = 0 }]);
+        try
+        {
+            await GraphRequestTimeout.SendAsync(async token =>
+            {
+                await client.RequestAdapter.SendNoContentAsync(request, cancellationToken: token);
+                return true;
+            }, "the sync request", requestTimeout, time, cancellationToken);
+            return new SyncRequestResult(SyncRequestOutcome.Started);
+        }
+        catch (ApiException ex) when (ex.ResponseStatusCode is 401 or 403)
+        {
+            return new SyncRequestResult(SyncRequestOutcome.PermissionMissing);
+        }
+        catch (ApiException ex)
+        {
+            var retryAfter = ex.ResponseHeaders.FirstOrDefault(h => h.Key.Equals("Retry-After", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
+            return new SyncRequestResult(SyncRequestOutcome.NotNow,
+                int.TryParse(retryAfter, out var seconds) && seconds > 0 ? TimeSpan.FromSeconds(seconds) : null);
+        }
+    }
+
     private Task<T?> SendAsync<T>(Uri uri, ParsableFactory<T> factory, CancellationToken cancellationToken) where T : IParsable
     {
         var request = new RequestInformation { HttpMethod = Method.GET, URI = uri };

@@ -94,6 +94,8 @@ public static class SampleTenant
             Ok(Graph + "/v1.0/deviceManagement/applePushNotificationCertificate", apns),
             Ok(Graph + "/v1.0/deviceAppManagement/vppTokens", new GraphPage<VppTokenModel> { Value = vpp }),
             Ok(Graph + GraphTokenReader.ConnectorStatusPath, new GraphPage<ConnectorStatusModel> { Value = portal }),
+            // Intune accepts a sync of every sample token, so local mode can show Sync now (Actions:AllowSync).
+            .. firstPage.Concat(secondPage).Select(t => new RecordedResponse("POST", $"{AdeList}/{t.Id}/syncWithAppleDeviceEnrollmentProgram", 204)),
             .. SampleDevices.Recording([.. firstPage.Concat(secondPage).Select(t => t.Id!)], now),
         ]);
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Diagnostics.CodeAnalysis;
 using AdeBot.Domain.Cards;
 using AdeBot.Domain.Health;
@@ -20,6 +21,8 @@ public sealed partial class TenantHealthReader(
     ITokenInventory inventory,
     HealthEvaluator evaluator,
     FailureReplies failures,
+    IOptions<SyncNow.SyncNowOptions> actions,
+    SyncNow.RecentSyncs recentSyncs,
     ILogger<TenantHealthReader> logger)
 {
     public Task<HealthRead> ReadAsync(ServedConversation conversation, bool forceRefresh, CancellationToken cancellationToken) =>
@@ -32,10 +35,11 @@ public sealed partial class TenantHealthReader(
     private async Task<HealthRead> EvaluateAsync(ServedConversation conversation, Task<InventoryReading> pending)
     {
         var reading = await pending;
-        var context = new CardContext(conversation.Culture) { IsStale = reading.IsStale };
+        var context = new CardContext(conversation.Culture) { IsStale = reading.IsStale, OffersSync = actions.Value.AllowSync };
         if (reading.Snapshot is not { } snapshot) return new HealthRead(null, context, failures.ForInventoryFailure(reading.Failure, conversation.Culture));
         if (reading.Failure is { } staleBecause) Log.ServingStaleSnapshot(logger, staleBecause.Kind);
-        return new HealthRead(evaluator.Evaluate(snapshot), context, null);
+        var health = evaluator.Evaluate(snapshot);
+        return new HealthRead(actions.Value.AllowSync ? recentSyncs.Apply(health) : health, context, null);
     }
 
     /// The chat form: a typing indicator while Graph is read, and the failure text posted when

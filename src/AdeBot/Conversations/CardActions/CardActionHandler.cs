@@ -1,5 +1,6 @@
 using AdeBot.Conversations.Memory;
 using AdeBot.Conversations.GuidedFix;
+using AdeBot.Conversations.SyncNow;
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Conversation;
 using AdeBot.Domain.Cards;
@@ -21,7 +22,8 @@ public sealed class CardActionHandler(
     DeviceReplies devices,
     GuidedFixActions guidedFix,
     ConversationTopics topics,
-    FollowUpAnswers followUps)
+    FollowUpAnswers followUps,
+    SyncNowActions syncNow)
 {
     public Task<CardActionOutcome> HandleAsync(ChatTurn turn, CardActionData action, CancellationToken cancellationToken)
     {
@@ -37,6 +39,8 @@ public sealed class CardActionHandler(
     private Task<CardActionOutcome> Route(ChatTurn turn, CardActionData action, CancellationToken cancellationToken) => action.Verb switch
     {
         CardVerbs.CheckAgain => CheckAgainAsync(turn, action, cancellationToken),
+        CardVerbs.SyncNow => OrUnknown(turn, syncNow.AskAsync(turn, action, cancellationToken)),
+        CardVerbs.SyncConfirm => OrUnknown(turn, syncNow.ConfirmAsync(turn, action, cancellationToken)),
         // The card shows no tokens and must stay: the answer comes as new messages, as if asked.
         CardVerbs.CheckNow => PostHealthAsync(turn, forceRefresh: true, skip: 0, cancellationToken),
         // The next page comes as new messages; the clicked card keeps its page.
@@ -127,6 +131,10 @@ public sealed class CardActionHandler(
 
     private static CardActionOutcome NoSuchToken(ChatTurn turn, CardActionData action) =>
         new CardActionOutcome.Answer(ChatReplies.NoTokenNamed(action.TokenId ?? "", turn.Culture));
+
+    /// Sync now answers null when it is off or the token is not an ADE token of this tenant.
+    private static async Task<CardActionOutcome> OrUnknown(ChatTurn turn, Task<CardActionOutcome?> outcome) =>
+        await outcome ?? Unknown(turn);
 
     private static CardActionOutcome Unknown(ChatTurn turn) => new CardActionOutcome.Answer(ChatReplies.UnknownReply(turn.Culture));
 }
