@@ -64,6 +64,24 @@ public sealed class CardSnapshotTests
 
     [Theory]
     [MemberData(nameof(Locales))]
+    public void Sync_confirmation(string locale)
+    {
+        var health = _samples.Evaluate(_samples.Mixed());
+
+        Match("sync-confirm", locale, _samples.Composer.ComposeSyncConfirmation(health.Tokens.First(t => t.Kind == TokenKind.Ade), Context(locale)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Locales))]
+    public void Health_answer_offering_sync(string locale)
+    {
+        var health = _samples.Evaluate(_samples.Mixed(SnapshotSource.Sample));
+
+        Match("health-sync", locale, _samples.Composer.ComposeHealth(health, Context(locale) with { OffersSync = true }).Cards);
+    }
+
+    [Theory]
+    [MemberData(nameof(Locales))]
     public void Help(string locale) => Match("help", locale, _samples.Composer.ComposeHelp(Context(locale)));
 
     [Theory]
