@@ -226,7 +226,8 @@ async Task<int> TurnsAsync(int users, int rate, int warmupSeconds, int warmupTur
 async Task<int> StartupAsync(int runs)
 {
     await using var connector = await FakeConnector.StartAsync();
-    List<(double Healthz, double FirstAnswer)> results = [];
+    // Wall clock and the app's own CPU time: on a shared machine the first moves with the neighbours' load.
+    List<(double Healthz, double FirstAnswer, double HealthzCpu, double FirstAnswerCpu)> results = [];
     for (var run = 0; run < runs; run++)
     {
         var data = Directory.CreateTempSubdirectory("adebot-bench-startup-").FullName;
@@ -239,12 +240,15 @@ async Task<int> StartupAsync(int runs)
                 ["Alerts__Enabled"] = "false",
             });
             await using var _ = app;
+            var healthzCpu = app.CpuTime.TotalMilliseconds;
             var load = new TurnLoad(app, connector, "are my ADE tokens healthy?");
             load.Attach();
             var watch = Stopwatch.StartNew();
             await load.AskAsync(0, TimeSpan.FromSeconds(30));
-            results.Add((toHealthz.TotalMilliseconds, watch.Elapsed.TotalMilliseconds));
-            Console.WriteLine($"run {run + 1}: start to /healthz {toHealthz.TotalMilliseconds,6:0} ms, then the first answer {watch.Elapsed.TotalMilliseconds,6:0} ms");
+            var answered = watch.Elapsed.TotalMilliseconds;
+            var answerCpu = app.CpuTime.TotalMilliseconds - healthzCpu;
+            results.Add((toHealthz.TotalMilliseconds, answered, healthzCpu, answerCpu));
+            Console.WriteLine($"run {run + 1}: start to /healthz {toHealthz.TotalMilliseconds,6:0} ms ({healthzCpu:0} ms CPU), then the first answer {answered,6:0} ms ({answerCpu:0} ms CPU)");
             await app.StopAsync();
         }
         finally
@@ -253,7 +257,8 @@ async Task<int> StartupAsync(int runs)
             Directory.Delete(data, recursive: true);
         }
     }
-    Console.WriteLine($"median: start to /healthz {results.Select(r => r.Healthz).Order().ElementAt(runs / 2):0} ms, first answer {results.Select(r => r.FirstAnswer).Order().ElementAt(runs / 2):0} ms after it");
+    double Median(Func<(double, double, double, double), double> of) => results.Select(of).Order().ElementAt(runs / 2);
+    Console.WriteLine($"median: start to /healthz {Median(r => r.Item1):0} ms ({Median(r => r.Item3):0} ms CPU), first answer {Median(r => r.Item2):0} ms after it ({Median(r => r.Item4):0} ms CPU)");
     return 0;
 }
 
