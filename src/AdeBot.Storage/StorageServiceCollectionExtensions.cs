@@ -1,6 +1,7 @@
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Audit;
 using AdeBot.Domain.Conversation;
+using AdeBot.Domain.GuidedFix;
 using AdeBot.Domain.Inbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ namespace AdeBot.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// Registers the SQLite subscription store, alert ledger, inbox, audit trail and conversation contexts (ISubscriptionStore, IAlertLedger, IInboxStore, IAuditTrail, IConversationContextStore)
+    /// Registers the SQLite subscription store, alert ledger, inbox, audit trail and conversation contexts (ISubscriptionStore, IAlertLedger, IInboxStore, IAuditTrail, IConversationContextStore, IGuidedFixStore)
     /// from the `Storage` section, with the database file under `contentRoot` (StorageOptions), and
     /// a hosted service that creates and migrates the database at start-up. Needs logging.
     public static IServiceCollection AddAlertStorage(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -31,6 +32,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IInboxStore, SqliteInboxStore>();
         services.TryAddSingleton<IAuditTrail, SqliteAuditTrail>();
         services.TryAddSingleton<IConversationContextStore, SqliteConversationContextStore>();
+        services.TryAddSingleton<IGuidedFixStore, SqliteGuidedFixStore>();
         services.AddHostedService<AlertStorageInitializer>();
         return services;
     }
