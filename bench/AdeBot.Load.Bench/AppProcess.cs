@@ -39,7 +39,12 @@ internal sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<(AppProcess App, TimeSpan ToHealthz)> StartAsync(IReadOnlyDictionary<string, string> environment)
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// `onOutput` gets every line the app writes to stdout (its console log), as it is written.
+    public static async Task<(AppProcess App, TimeSpan ToHealthz)> StartAsync(IReadOnlyDictionary<string, string> environment, Action<string>? onOutput = null)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet", [AppDll])
@@ -56,7 +61,7 @@ internal sealed class AppProcess : IAsyncDisposable
 
         var watch = Stopwatch.StartNew();
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) onOutput?.Invoke(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"  [app] {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

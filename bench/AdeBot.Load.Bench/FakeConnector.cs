@@ -18,6 +18,7 @@ internal sealed class FakeConnector : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _replies = new();
     private readonly ConcurrentDictionary<string, int> _proactive = new();
     private int _answered;
+    private long _lastProactiveAt;
 
     private FakeConnector(WebApplication app) => _app = app;
 
@@ -51,6 +52,12 @@ internal sealed class FakeConnector : IAsyncDisposable
 
     public int TotalProactive => _proactive.Values.Sum();
 
+    /// Conversations with at least one post into them.
+    public int ConversationsAlerted => _proactive.Count;
+
+    /// Stopwatch timestamp of the latest post into a conversation; 0 before the first.
+    public long LastProactiveAt => Interlocked.Read(ref _lastProactiveAt);
+
     private async Task<IResult> Record(ConcurrentDictionary<string, int> counts, string conversationId, string? activityId, HttpContext http)
     {
         // The type decides: a typing indicator is not an answer.
@@ -59,6 +66,7 @@ internal sealed class FakeConnector : IAsyncDisposable
         if (!body.Contains("\"type\":\"typing\"", StringComparison.Ordinal))
         {
             counts.AddOrUpdate(conversationId, 1, (_, n) => n + 1);
+            if (activityId is null) Interlocked.Exchange(ref _lastProactiveAt, System.Diagnostics.Stopwatch.GetTimestamp());
             OnReply?.Invoke(conversationId, activityId);
         }
         return Results.Json(new { id = $"activity-{Interlocked.Increment(ref _answered)}" });

@@ -17,6 +17,13 @@ using Microsoft.Data.Sqlite;
 //     card arrived. Open loop: questions at a fixed rate. Reports turns/s, latency from the send
 //     to the first card (p50/p95/p99), turns lost, the app's CPU per turn (its own process
 //     accounting) and peak working set, and GET /healthz throughput on the same process.
+//   msp [--tenants 1000] [--instances 3] [--latency-ms 300] [--provider postgresql|sqlite] [--kill-one]
+//       [--install-concurrency 32] [--lease-seconds 60] [--check-interval-minutes 60] [--timeout-minutes 30] [--set Key=Value]…
+//     An MSP-sized alert check (MspCheck.cs): a throw-away PostgreSQL, T conversations each its own
+//     tenant installed across N instances, then one alert check by N instances with every Graph
+//     request taking the latency; wall time, inventory reads per tenant, alerts and duplicates, CPU
+//     and peak memory per instance, PASS/FAIL against issue 18's targets. --kill-one kills one
+//     instance half-way through the check.
 //   startup [--runs 5]
 //     Process start to /healthz, and the first answer after that.
 var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "installs";
@@ -25,6 +32,7 @@ return scenario switch
     "installs" => await InstallsAsync(Option("--conversations", 5_000), Option("--concurrency", 32)),
     "turns" => await TurnsAsync(Option("--users", 50), Option("--rate", 100), Option("--warmup-seconds", 20), Option("--seconds", 30), TextOption("--question", "are my ADE tokens healthy?")),
     "startup" => await StartupAsync(Option("--runs", 5)),
+    "msp" => await MspAsync(),
     _ => Usage($"Unknown scenario '{scenario}'."),
 };
 
@@ -49,7 +57,7 @@ async Task<int> InstallsAsync(int conversations, int concurrency)
         var watch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, conversations), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
         {
-            using var content = new StringContent(Install(ids[i], TenantOf(i), connector.ServiceUrl), Encoding.UTF8, "application/json");
+            using var content = new StringContent(BenchActivities.Install(ids[i], BenchActivities.TenantOf(i), connector.ServiceUrl), Encoding.UTF8, "application/json");
             using var response = await http.PostAsync("api/messages", content, ct);
             statuses[i] = (int)response.StatusCode;
         });
@@ -104,6 +112,34 @@ async Task<int> InstallsAsync(int conversations, int concurrency)
         SqliteConnection.ClearAllPools();
         Directory.Delete(data, recursive: true);
     }
+}
+
+async Task<int> MspAsync()
+{
+    var provider = TextOption("--provider", "postgresql").ToLowerInvariant();
+    if (provider is not ("postgresql" or "sqlite")) return Usage($"--provider is postgresql or sqlite, not '{provider}'.");
+    var instances = Option("--instances", provider == "sqlite" ? 1 : 3);
+    // An SQLite file is one process's database: several instances on it would each decide alone.
+    if (provider == "sqlite" && instances != 1) return Usage("--provider sqlite runs one instance; several instances need --provider postgresql.");
+    Dictionary<string, string> settings = [];
+    for (var i = 0; i < args.Length - 1; i++)
+    {
+        if (args[i] != "--set") continue;
+        var pair = args[i + 1].Split('=', 2);
+        if (pair.Length != 2 || pair[0].Length == 0) return Usage($"--set takes Key=Value (e.g. Alerts:MaxConcurrentTenants=16), not '{args[i + 1]}'.");
+        settings[pair[0]] = pair[1];
+    }
+    return await new MspCheck(new MspCheckOptions(
+        Tenants: Option("--tenants", 1_000),
+        Instances: instances,
+        LatencyMilliseconds: Option("--latency-ms", 300),
+        PostgreSql: provider == "postgresql",
+        KillOne: args.Contains("--kill-one"),
+        InstallConcurrency: Option("--install-concurrency", 32),
+        LeaseSeconds: Option("--lease-seconds", 60),
+        CheckIntervalMinutes: Option("--check-interval-minutes", 60),
+        TimeoutMinutes: Option("--timeout-minutes", 30),
+        Settings: settings)).RunAsync();
 }
 
 async Task<int> TurnsAsync(int users, int rate, int warmupSeconds, int seconds, string question)
@@ -213,22 +249,6 @@ async Task<int> StartupAsync(int runs)
     return 0;
 }
 
-static string TenantOf(int i) => $"{i + 1:x8}-0000-4000-8000-000000000000";
-
-static string Install(string conversationId, string tenantId, string serviceUrl) => new JsonObject
-{
-    ["type"] = "installationUpdate",
-    ["action"] = "add",
-    ["id"] = $"install-{conversationId}",
-    ["channelId"] = "msteams",
-    ["serviceUrl"] = serviceUrl,
-    ["locale"] = "en-US",
-    ["from"] = new JsonObject { ["id"] = "29:1bench-user", ["aadObjectId"] = "5b000000-0000-0000-0000-0000000000a1" },
-    ["recipient"] = new JsonObject { ["id"] = "28:adebot-bench", ["name"] = "AdeBot" },
-    ["conversation"] = new JsonObject { ["id"] = conversationId, ["conversationType"] = "personal", ["tenantId"] = tenantId },
-    ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
-}.ToJsonString();
-
 static async Task WaitUntilAsync(Func<bool> done, TimeSpan timeout)
 {
     var watch = Stopwatch.StartNew();
@@ -257,5 +277,7 @@ static int Usage(string error)
     Console.Error.WriteLine("Usage: AdeBot.Load.Bench installs [--conversations N] [--concurrency N]");
     Console.Error.WriteLine("       AdeBot.Load.Bench turns [--users N] [--rate N] [--warmup-seconds N] [--seconds N] [--question TEXT]");
     Console.Error.WriteLine("       AdeBot.Load.Bench startup [--runs N]");
+    Console.Error.WriteLine("       AdeBot.Load.Bench msp [--tenants N] [--instances N] [--latency-ms N] [--provider postgresql|sqlite] [--kill-one]");
+    Console.Error.WriteLine("                             [--install-concurrency N] [--lease-seconds N] [--check-interval-minutes N] [--timeout-minutes N] [--set Key=Value]...");
     return 64;
 }

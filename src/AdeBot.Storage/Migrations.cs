@@ -73,5 +73,17 @@ internal static class Migrations
             """),
         new(3, "audit trail", AuditSchema.Sql),
         new(4, "channel threads merged into their channel", ChannelThreadMerge.Sql),
+        new(5, "conversation context", """
+            -- conversation_id is the activity's own: in a channel, the thread's (a context is per thread).
+            CREATE TABLE conversation_context (
+                tenant_id        TEXT    NOT NULL COLLATE NOCASE,
+                conversation_id  TEXT    NOT NULL,
+                context          TEXT    NOT NULL,
+                touched_at_ms    INTEGER NOT NULL,
+                PRIMARY KEY (tenant_id, conversation_id)
+            );
+
+            CREATE INDEX conversation_context_touched ON conversation_context (touched_at_ms);
+            """),
     ];
 }

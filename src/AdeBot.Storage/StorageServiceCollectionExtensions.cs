@@ -1,5 +1,6 @@
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Audit;
+using AdeBot.Domain.Conversation;
 using AdeBot.Domain.Inbox;
 using AdeBot.Storage.PostgreSql;
 using Microsoft.Extensions.Configuration;
@@ -14,7 +15,7 @@ namespace AdeBot.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// Registers the subscription store, alert ledger, inbox and audit trail (ISubscriptionStore,
-    /// IAlertLedger, IInboxStore, IAuditTrail) of the provider `Storage:Provider` names (StorageOptions:
+    /// IAlertLedger, IInboxStore, IAuditTrail, IConversationContextStore) of the provider `Storage:Provider` names (StorageOptions:
     /// a SQLite file under `contentRoot` by default, or PostgreSQL), the database behind them
     /// (IStorageDatabase) and a hosted service that creates and migrates it at start-up. Needs logging.
     public static IServiceCollection AddAlertStorage(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -38,6 +39,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IAlertLedger>(sp => sp.GetRequiredService<IConversationStore>());
         services.AddProviderStore<IInboxStore, SqliteInboxStore, PostgreSqlInboxStore>();
         services.AddProviderStore<IAuditTrail, SqliteAuditTrail, PostgreSqlAuditTrail>();
+        services.AddProviderStore<IConversationContextStore, SqliteConversationContextStore, PostgreSqlConversationContextStore>();
         services.AddHostedService<AlertStorageInitializer>();
         return services;
     }

@@ -30,8 +30,8 @@ public sealed class AlertDatabaseTests : IDisposable
         await second.InitializeAsync(CancellationToken.None);
 
         using var connection = _db.OpenRaw();
-        Assert.Equal(string.Join(',', Enumerable.Range(1, AlertDatabase.LatestSchemaVersion)), Scalar(connection, "SELECT group_concat(version) FROM schema_version;"));
-        Assert.Equal("alert_ledger,audit,conversation,inbox,schema_version,sqlite_sequence",
+        Assert.Equal(string.Join(',', Migrations.All.Select(m => m.Version)), Scalar(connection, "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version);"));
+        Assert.Equal("alert_ledger,audit,conversation,conversation_context,inbox,schema_version,sqlite_sequence",
             Scalar(connection, "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name);"));
     }
 
@@ -43,7 +43,7 @@ public sealed class AlertDatabaseTests : IDisposable
         await Task.WhenAll(databases.Select(d => Task.Run(() => d.InitializeAsync(CancellationToken.None))));
 
         using var connection = _db.OpenRaw();
-        Assert.Equal($"{AlertDatabase.LatestSchemaVersion}", Scalar(connection, "SELECT count(*) FROM schema_version;"));
+        Assert.Equal($"{Migrations.All.Count}", Scalar(connection, "SELECT count(*) FROM schema_version;"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using AdeBot.Domain.Audit;
+using AdeBot.Domain.Conversation;
 using AdeBot.Domain.Inbox;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -27,6 +28,17 @@ public sealed class TempDatabase : TestStorage, IDisposable
     public override IInboxStore NewInboxStore() => new SqliteInboxStore(NewDatabase(), Clock);
 
     public override IAuditTrail NewAuditTrail() => new SqliteAuditTrail(NewDatabase());
+
+    public override IConversationContextStore NewConversationContextStore() => new SqliteConversationContextStore(NewDatabase());
+
+    public override Task ExecuteRawAsync(string sql)
+    {
+        using var connection = OpenRaw();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+        return Task.CompletedTask;
+    }
 
     public SqliteConnection OpenRaw()
     {

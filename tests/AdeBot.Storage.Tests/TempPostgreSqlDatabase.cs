@@ -1,4 +1,5 @@
 using AdeBot.Domain.Audit;
+using AdeBot.Domain.Conversation;
 using AdeBot.Domain.Inbox;
 using AdeBot.Storage.PostgreSql;
 using AdeBot.Testing.PostgreSql;
@@ -29,6 +30,15 @@ public sealed class TempPostgreSqlDatabase : TestStorage
     public override IInboxStore NewInboxStore() => new PostgreSqlInboxStore(NewDatabase(), Clock);
 
     public override IAuditTrail NewAuditTrail() => new PostgreSqlAuditTrail(NewDatabase());
+
+    public override IConversationContextStore NewConversationContextStore() => new PostgreSqlConversationContextStore(NewDatabase());
+
+    public override async Task ExecuteRawAsync(string sql)
+    {
+        await using var connection = await OpenRawAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
 
     public async Task<NpgsqlConnection> OpenRawAsync()
     {

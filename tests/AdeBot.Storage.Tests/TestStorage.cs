@@ -1,5 +1,6 @@
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Audit;
+using AdeBot.Domain.Conversation;
 using AdeBot.Domain.Health;
 using AdeBot.Domain.Inbox;
 using AdeBot.Testing;
@@ -24,6 +25,11 @@ public abstract class TestStorage : IAsyncLifetime
     public abstract IInboxStore NewInboxStore();
 
     public abstract IAuditTrail NewAuditTrail();
+
+    public abstract IConversationContextStore NewConversationContextStore();
+
+    /// A statement on the database as it is, behind the stores' back (a row an older AdeBot wrote, …).
+    public abstract Task ExecuteRawAsync(string sql);
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
 

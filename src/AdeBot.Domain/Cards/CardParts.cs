@@ -33,10 +33,12 @@ internal static class CardParts
         new([new TextBlock(text) { Weight = TextWeight.Bolder }]) { Style = style, Bleed = true };
 
     /// The largest n in [0, available] for which `build(n)` stays within the card budget. A card's
-    /// size grows with n, so a binary search needs only a handful of serializations.
+    /// size grows with n, so a binary search needs only a handful of serializations; and since
+    /// nearly every card holds all it is offered, that case is tried first and costs one.
     public static int MostThatFit(int available, Func<int, AdaptiveCard> build)
     {
-        var (low, high) = (0, available);
+        if (CardBudget.CardFits(build(available))) return available;
+        var (low, high) = (0, available - 1);
         while (low < high)
         {
             var middle = (low + high + 1) / 2;

@@ -15,10 +15,12 @@ internal sealed record WordPattern(string Text, bool IsStem)
         return new WordPattern(TextNormalizer.Fold(isStem ? raw[..^1] : raw), isStem);
     }
 
+    public bool IsExactly(string word) => IsStem ? word.StartsWith(Text, StringComparison.Ordinal) : word == Text;
+
     /// 0 for a match as written, the number of typos forgiven, or null when the word is not this.
     public int? Distance(string word)
     {
-        if (IsStem ? word.StartsWith(Text, StringComparison.Ordinal) : word == Text) return 0;
+        if (IsExactly(word)) return 0;
 
         var allowed = EditDistance.Allowed(Math.Min(Text.Length, word.Length));
         if (allowed == 0) return null;
@@ -26,7 +28,7 @@ internal sealed record WordPattern(string Text, bool IsStem)
         if (!IsStem)
         {
             if (Math.Abs(Text.Length - word.Length) > allowed) return null;
-            var distance = EditDistance.Between(Text, word);
+            var distance = EditDistance.Within(Text, word, allowed);
             return distance <= allowed ? distance : null;
         }
 
@@ -35,7 +37,7 @@ internal sealed record WordPattern(string Text, bool IsStem)
         int? best = null;
         for (var length = Math.Max(1, Text.Length - allowed); length <= Math.Min(word.Length, Text.Length + allowed); length++)
         {
-            var distance = EditDistance.Between(Text, word.AsSpan(0, length));
+            var distance = EditDistance.Within(Text, word.AsSpan(0, length), allowed);
             if (distance <= allowed && (best is null || distance < best)) best = distance;
         }
         return best;
@@ -97,6 +99,15 @@ internal sealed class LexiconMatcher
     /// "unsubscribe" from also reading as "subscribe" and "tilaa" (subscribe) from reading as "tila" (status).
     private IEnumerable<Hit> SingleWordHits(string word, int position)
     {
+        // The exact matches first: when there is one, the typo comparisons could only find entries
+        // farther away, which are dropped anyway.
+        List<Hit>? exact = null;
+        foreach (var entry in _singleWords)
+        {
+            if (entry.Words[0].IsExactly(word)) (exact ??= []).Add(new Hit(position, 1, entry.Sense, 0));
+        }
+        if (exact is not null) return exact;
+
         List<(LexiconEntry Entry, int Distance)> candidates = [];
         foreach (var entry in _singleWords)
         {

@@ -101,5 +101,18 @@ internal static class PostgreSqlMigrations
             CREATE INDEX audit_by_time ON audit (at_ms);
             CREATE INDEX audit_by_tenant ON audit (tenant_id, at_ms);
             """),
+        new(5, "conversation context", """
+            -- conversation_id is the activity's own: in a channel, the thread's (a context is per thread).
+            CREATE TABLE conversation_context (
+                tenant_id        text   NOT NULL,
+                tenant_key       text   GENERATED ALWAYS AS (lower(tenant_id)) STORED,
+                conversation_id  text   NOT NULL,
+                context          text   NOT NULL,
+                touched_at_ms    bigint NOT NULL,
+                PRIMARY KEY (tenant_key, conversation_id)
+            );
+
+            CREATE INDEX conversation_context_touched ON conversation_context (touched_at_ms);
+            """),
     ];
 }

@@ -1,5 +1,6 @@
 using AdeBot.Conversations.CardActions;
 using AdeBot.Conversations.Intents;
+using AdeBot.Conversations.Memory;
 using AdeBot.Devices;
 using AdeBot.Domain.Conversation;
 using AdeBot.Domain.Devices;
@@ -29,6 +30,7 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddSingleton<DeviceDiagnoses>();
         services.AddSingleton<DeviceReplies>();
         services.AddSingleton<PendingDeviceQuestions>();
+        services.AddConversationMemory();
 
         services.AddSingleton<IIntentHandler, HealthIntentHandler>();
         services.AddSingleton<IIntentHandler, ExpiringSoonIntentHandler>();

@@ -9,7 +9,12 @@ namespace AdeBot.Conversations;
 /// The conversation a turn is served in, once the access rules let it in and it is remembered:
 /// its key, the activity being answered, the language to answer in and its alert settings.
 /// `IsNew`: this turn created it (an install greets only then).
-public sealed record ServedConversation(ConversationKey Key, Activity Inbound, CultureInfo Culture, bool IsNew, bool Subscribed, AlertScope Scope);
+public sealed record ServedConversation(ConversationKey Key, Activity Inbound, CultureInfo Culture, bool IsNew, bool Subscribed, AlertScope Scope)
+{
+    /// The key of what this conversation is talking about (ConversationMemory): in a channel, the
+    /// thread's own id, since each thread is its own discussion, while `Key` is the channel's.
+    public ConversationKey ContextKey => new(Key.TenantId, Inbound.Conversation?.Id ?? Key.ConversationId);
+}
 
 /// One turn's way of answering in its conversation: every reply is built by OutgoingActivities
 /// and goes to the turn's reply sink (the connector in Teams, a list for `ask`).
