@@ -1,3 +1,4 @@
+using AdeBot.Conversations.GuidedFix;
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Cards;
 using AdeBot.Domain.Devices;
@@ -15,7 +16,8 @@ public sealed class CardActionHandler(
     IAlertLedger ledger,
     AlertPlanner planner,
     AlertSettings settings,
-    DeviceReplies devices)
+    DeviceReplies devices,
+    GuidedFixActions guidedFix)
 {
     public Task<CardActionOutcome> HandleAsync(ChatTurn turn, CardActionData action, CancellationToken cancellationToken)
     {
@@ -40,6 +42,7 @@ public sealed class CardActionHandler(
         CardVerbs.Subscribe or CardVerbs.Unsubscribe => SetSubscribedAsync(turn, action.Verb == CardVerbs.Subscribe, cancellationToken),
         CardVerbs.AlertScope when action.Scope is { } scope && Enum.IsDefined(scope) => SetScopeAsync(turn, scope, cancellationToken),
         CardVerbs.Help => Task.FromResult<CardActionOutcome>(new CardActionOutcome.Replace(composer.ComposeHelp(new CardContext(turn.Culture)))),
+        var verb when GuidedFixActions.Handles(verb) => guidedFix.HandleAsync(turn, action, cancellationToken),
         _ => Task.FromResult(Unknown(turn)),
     };
 
