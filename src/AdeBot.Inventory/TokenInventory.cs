@@ -69,9 +69,9 @@ internal sealed class TokenInventory : ITokenInventory, IDisposable
 
         GraphTokenReader Reader(string tenantId, IAuthenticationProvider auth, HttpMessageHandler? finalHandler)
         {
-            // The observer sees each attempt below the SDK's retries; the sample and replays are
-            // measured too, so a dashboard works the same on the sample.
-            var http = GraphClientFactory.Create([.. GraphClientFactory.CreateDefaultHandlers(), new ObservedGraphHandler(observer, tenantId, time)],
+            // The observer sees each attempt below the tenant's throttle and its retries; the sample
+            // and replays are measured too, so a dashboard works the same on the sample.
+            var http = GraphClientFactory.Create(GraphPipeline.Handlers(time, new ObservedGraphHandler(observer, tenantId, time)),
                 finalHandler: finalHandler);
             http.Timeout = Timeout.InfiniteTimeSpan; // Graph:RequestTimeoutSeconds applies per request, on our clock.
             _httpClients.Add(http);

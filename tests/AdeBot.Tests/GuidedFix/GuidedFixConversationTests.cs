@@ -184,6 +184,36 @@ public sealed class GuidedFixConversationTests : IClassFixture<GuidedFixBotHost>
         Assert.Contains(TextBlocks(step), t => t.StartsWith("Step 1 of ", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Each_thread_of_a_channel_walks_its_own_fix()
+    {
+        var channel = new TeamsChat(_host, ChatScope.Channel, tenantId: GuidedFixBotHost.Tenant, locale: "en-US");
+        var other = channel.InThread("1700000000777");
+        var kyivStep = await StartOnAsync(channel, Kyiv, mention: true);
+        var kyivTwo = await ClickAsync(channel, Assert.Single(Executes(kyivStep, CardVerbs.FixDone)));
+
+        var ouluStep = await StartOnAsync(other, "Contoso ABM – Oulu", mention: true);
+        var kyivThree = await ClickAsync(channel, Assert.Single(Executes(kyivTwo, CardVerbs.FixDone)));
+
+        Assert.Contains("Fix it with me: Contoso ABM – Oulu", TextBlocks(ouluStep));
+        Assert.Contains("Fix it with me: Contoso ABM – Kyiv", TextBlocks(kyivThree));
+        Assert.Contains("Step 3 of 6", TextBlocks(kyivThree));
+    }
+
+    [Fact]
+    public async Task The_action_submit_fallback_walks_the_same_steps_as_new_messages()
+    {
+        var chat = new TeamsChat(_host, tenantId: GuidedFixBotHost.Tenant, locale: "fi-FI");
+        var cards = (await chat.SayAsync("tilanne")).Where(r => r.HasCard).Select(r => r.Card).ToList();
+        var start = Assert.Single(Executes(TokenBlock(cards, Kyiv), CardVerbs.FixStart));
+
+        var first = IsCard(Assert.Single(await chat.SendAsync(chat.Submit(start["fallback"]!["data"]!))));
+        var second = IsCard(Assert.Single(await chat.SendAsync(chat.Submit(Assert.Single(Executes(first, CardVerbs.FixDone))["fallback"]!["data"]!))));
+
+        Assert.Contains("Vaihe 1/6", TextBlocks(first));
+        Assert.Contains("Vaihe 2/6", TextBlocks(second));
+    }
+
     /// Clicks "Fix it with me": the first step comes as a new message, the problem card stays.
     private static async Task<JsonObject> StartAsync(TeamsChat chat, JsonObject button)
     {
@@ -192,9 +222,9 @@ public sealed class GuidedFixConversationTests : IClassFixture<GuidedFixBotHost>
         return IsCard(Assert.Single(answer.Posted));
     }
 
-    private static async Task<JsonObject> StartOnAsync(TeamsChat chat, string tokenName)
+    private static async Task<JsonObject> StartOnAsync(TeamsChat chat, string tokenName, bool mention = false)
     {
-        var cards = (await chat.SayAsync("status")).Where(r => r.HasCard).Select(r => r.Card).ToList();
+        var cards = (await chat.SendAsync(mention ? chat.MessageMentioningBot("status") : chat.Message("status"))).Where(r => r.HasCard).Select(r => r.Card).ToList();
         return await StartAsync(chat, Assert.Single(Executes(TokenBlock(cards, tokenName), CardVerbs.FixStart)));
     }
 
