@@ -5,6 +5,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using AdeBot.Testing.PostgreSql;
 
 namespace AdeBot.Load.Bench;
 
@@ -39,7 +40,6 @@ internal sealed partial class MspCheck(MspCheckOptions options)
     public async Task<int> RunAsync()
     {
         var work = Directory.CreateTempSubdirectory("adebot-bench-msp-").FullName;
-        PostgresServer? postgres = null;
         await using var connector = await FakeConnector.StartAsync();
         try
         {
@@ -63,11 +63,11 @@ internal sealed partial class MspCheck(MspCheckOptions options)
             string database;
             if (options.PostgreSql)
             {
-                // Every instance's pool (Npgsql's default maximum is 100) must fit at once.
-                postgres = await PostgresServer.StartAsync(maxConnections: 100 * options.Instances + 20);
+                await EnsurePostgreSqlInstalledAsync();
+                // The storage tests' throw-away cluster: a temp folder, a free loopback port, gone when this process exits.
                 environment["Storage__Provider"] = "PostgreSQL";
-                environment["Storage__ConnectionString"] = postgres.ConnectionString;
-                database = $"{postgres.Version}, throw-away cluster on 127.0.0.1:{postgres.Port}";
+                environment["Storage__ConnectionString"] = await PostgreSqlServer.CreateDatabaseAsync();
+                database = $"PostgreSQL, a throw-away cluster on 127.0.0.1:{(await PostgreSqlServer.GetAsync()).Port} (tests/AdeBot.Testing/PostgreSql: fsync off)";
             }
             else
             {
@@ -86,7 +86,6 @@ internal sealed partial class MspCheck(MspCheckOptions options)
         }
         finally
         {
-            if (postgres is not null) await postgres.DisposeAsync();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(work, recursive: true);
         }
@@ -362,6 +361,18 @@ internal sealed partial class MspCheck(MspCheckOptions options)
             },
         };
         return new JsonObject { ["responses"] = responses }.ToJsonString();
+    }
+
+    /// The script the test command runs too: it installs Debian's postgresql package unless initdb is already there.
+    private static async Task EnsurePostgreSqlInstalledAsync()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "tests", "postgres", "install-postgres.sh"))) folder = folder.Parent;
+        if (folder is null) return; // Run from outside the repository: the cluster says what is missing.
+        using var install = Process.Start(new ProcessStartInfo("bash", [Path.Combine(folder.FullName, "tests", "postgres", "install-postgres.sh")]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException("bash did not start.");
+        await install.WaitForExitAsync();
+        if (install.ExitCode != 0) throw new InvalidOperationException($"tests/postgres/install-postgres.sh exited with {install.ExitCode}. {PostgreSqlServer.InstallHint}");
     }
 
     private static async Task WaitUntilAsync(Func<bool> done, TimeSpan timeout, string what)
