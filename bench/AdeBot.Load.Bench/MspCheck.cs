@@ -129,10 +129,17 @@ internal sealed partial class MspCheck(MspCheckOptions options)
         var timeout = TimeSpan.FromMinutes(options.TimeoutMinutes);
         List<InstanceFigures> finished = [];
         var killed = false;
+        var nextProgress = TimeSpan.FromSeconds(30);
         while (true)
         {
             foreach (var instance in instances) instance.Sample();
             var alerted = connector.ConversationsAlerted;
+            if (watch.Elapsed >= nextProgress)
+            {
+                // On stderr, so a long run shows it is moving while stdout stays the report.
+                Console.Error.WriteLine($"  [bench] {watch.Elapsed.TotalSeconds:0} s: {alerted:N0} of {ids.Count:N0} conversations alerted, {_readsByTenant.Count:N0} tenants read");
+                nextProgress += TimeSpan.FromSeconds(30);
+            }
             if (options.KillOne && !killed && alerted >= ids.Count / 2)
             {
                 killed = true;
