@@ -69,9 +69,9 @@ internal sealed class TokenInventory : ITokenInventory, IDisposable
 
         GraphTokenReader Reader(string tenantId, IAuthenticationProvider auth, HttpMessageHandler? finalHandler)
         {
-            // The observer sees each attempt below the SDK's retries; the sample and replays are
-            // measured too, so a dashboard works the same on the sample.
-            var http = GraphClientFactory.Create([.. GraphClientFactory.CreateDefaultHandlers(), new ObservedGraphHandler(observer, tenantId, time)],
+            // The observer sees each attempt below the tenant's throttle and its retries; the sample
+            // and replays are measured too, so a dashboard works the same on the sample.
+            var http = GraphClientFactory.Create(GraphPipeline.Handlers(time, new ObservedGraphHandler(observer, tenantId, time)),
                 finalHandler: finalHandler);
             http.Timeout = Timeout.InfiniteTimeSpan; // Graph:RequestTimeoutSeconds applies per request, on our clock.
             _httpClients.Add(http);
@@ -108,7 +108,14 @@ internal sealed class TokenInventory : ITokenInventory, IDisposable
     public Task<InventoryReading> ReadAsync(string tenantId, CancellationToken cancellationToken) =>
         ReadAsync(tenantId, forceRefresh: false, cancellationToken);
 
-    public async Task<InventoryReading> ReadAsync(string tenantId, bool forceRefresh, CancellationToken cancellationToken)
+    public Task<InventoryReading> ReadAsync(string tenantId, bool forceRefresh, CancellationToken cancellationToken) =>
+        ReadAsync(tenantId, forceRefresh ? _forcedMinimumAge : _cacheFor, cancellationToken);
+
+    public Task<InventoryReading> ReadFreshAsync(string tenantId, CancellationToken cancellationToken) =>
+        ReadAsync(tenantId, TimeSpan.Zero, cancellationToken);
+
+    /// The cached snapshot when it is younger than `servedUpTo`, else a read (shared with one under way).
+    private async Task<InventoryReading> ReadAsync(string tenantId, TimeSpan servedUpTo, CancellationToken cancellationToken)
     {
         var reader = ReaderFor(tenantId);
         if (reader is null)
@@ -122,7 +129,7 @@ internal sealed class TokenInventory : ITokenInventory, IDisposable
         lock (cache.Gate)
         {
             // A forced refresh ("Check again") still serves a snapshot younger than the minimum age.
-            if (cache.LastGood is { } good && _time.GetUtcNow() - good.AsOf < (forceRefresh ? _forcedMinimumAge : _cacheFor))
+            if (cache.LastGood is { } good && _time.GetUtcNow() - good.AsOf < servedUpTo)
                 return new InventoryReading(tenantId, DefaultSource, good, null, IsStale: false);
             // Task.Run: the refresh must not finish (and clear InFlight) before it is stored here.
             read = cache.InFlight ??= Task.Run(() => RefreshAsync(tenantId, reader, cache));

@@ -127,7 +127,8 @@ public sealed partial class AlertDatabase(string connectionString, TimeProvider 
         // BeginTransaction takes the write lock at once (BEGIN IMMEDIATE), so two processes starting
         // together cannot both apply the same step.
         await using var transaction = connection.BeginTransaction(IsolationLevel.Serializable);
-        if (await SchemaVersionAsync(connection, transaction, cancellationToken) >= migration.Version) return;
+        if (await AlertDatabase.ScalarAsync<long?>(connection, transaction, "SELECT version FROM schema_version WHERE version = $version;",
+                cancellationToken, ("$version", migration.Version)) is not null) return;
 
         await ExecuteAsync(connection, transaction, migration.Sql, cancellationToken);
         await ExecuteAsync(connection, transaction,

@@ -3,6 +3,8 @@ namespace AdeBot.Storage;
 internal sealed record Migration(int Version, string Description, string Sql);
 
 /// The schema, as ordered steps. A released step is never edited: change the schema by adding one.
+/// Numbers are handed out ahead of time, so a list may have gaps; each step is applied when its own
+/// version is missing from schema_version, so a lower number that lands later still runs.
 internal static class Migrations
 {
     public static IReadOnlyList<Migration> All { get; } =
@@ -85,5 +87,6 @@ internal static class Migrations
 
             CREATE INDEX conversation_context_touched ON conversation_context (touched_at_ms);
             """),
+        new(6, "guided fixes in progress", SqliteGuidedFixStore.Schema),
     ];
 }

@@ -1,6 +1,7 @@
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Audit;
 using AdeBot.Domain.Conversation;
+using AdeBot.Domain.GuidedFix;
 using AdeBot.Domain.Inbox;
 using AdeBot.Storage.PostgreSql;
 using Microsoft.Extensions.Configuration;
@@ -40,6 +41,7 @@ public static class StorageServiceCollectionExtensions
         services.AddProviderStore<IInboxStore, SqliteInboxStore, PostgreSqlInboxStore>();
         services.AddProviderStore<IAuditTrail, SqliteAuditTrail, PostgreSqlAuditTrail>();
         services.AddProviderStore<IConversationContextStore, SqliteConversationContextStore, PostgreSqlConversationContextStore>();
+        services.AddProviderStore<IGuidedFixStore, SqliteGuidedFixStore, PostgreSqlGuidedFixStore>();
         services.AddHostedService<AlertStorageInitializer>();
         return services;
     }

@@ -32,19 +32,21 @@ public sealed class GraphReadTests
     }
 
     [Fact]
-    public async Task A_429_with_Retry_After_is_retried_by_the_SDK_and_then_succeeds()
+    public async Task A_429_with_Retry_After_is_retried_after_it_on_the_clock_and_then_succeeds()
     {
         var attempts = 0;
+        var clock = new BackoffClock(TimeSpan.FromMinutes(5));
         var network = new FakeNetwork().HealthyTenant().On(AdePath, _ => Interlocked.Increment(ref attempts) == 1
-            ? Status(HttpStatusCode.TooManyRequests, ("Retry-After", "1"))
+            ? Status(HttpStatusCode.TooManyRequests, ("Retry-After", "9"))
             : FakeNetwork.Json(Page([AdeToken(1)])));
-        using var host = InventoryTestHost.Create(InventoryTestHost.OneTenant(), network);
+        using var host = InventoryTestHost.Create(InventoryTestHost.OneTenant(("Graph:RequestTimeoutSeconds", "600")), network, clock: clock);
 
         var reading = await host.ReadAsync();
 
         Assert.True(reading.Succeeded);
         Assert.Single(reading.Snapshot!.AdeTokens);
         Assert.Equal(2, network.GraphRequests(AdePath).Count);
+        Assert.Equal([TimeSpan.FromSeconds(9)], clock.Waits);
     }
 
     [Theory]
@@ -59,7 +61,7 @@ public sealed class GraphReadTests
 
         Assert.Equal(new InventoryFailure(InventoryFailureKind.GraphUnavailable), reading.Failure);
         Assert.Null(reading.Snapshot);
-        Assert.Equal(4, network.GraphRequests(AdePath).Count); // the first try and the SDK's three retries
+        Assert.Equal(4, network.GraphRequests(AdePath).Count); // the first try and three retries
     }
 
     [Theory]

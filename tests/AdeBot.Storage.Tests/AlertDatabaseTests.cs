@@ -31,7 +31,7 @@ public sealed class AlertDatabaseTests : IDisposable
 
         using var connection = _db.OpenRaw();
         Assert.Equal(string.Join(',', Migrations.All.Select(m => m.Version)), Scalar(connection, "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version);"));
-        Assert.Equal("alert_ledger,audit,conversation,conversation_context,inbox,schema_version,sqlite_sequence",
+        Assert.Equal("alert_ledger,audit,conversation,conversation_context,guided_fix,inbox,schema_version,sqlite_sequence",
             Scalar(connection, "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name);"));
     }
 
@@ -44,6 +44,25 @@ public sealed class AlertDatabaseTests : IDisposable
 
         using var connection = _db.OpenRaw();
         Assert.Equal($"{Migrations.All.Count}", Scalar(connection, "SELECT count(*) FROM schema_version;"));
+    }
+
+    [Fact]
+    public async Task A_migration_missing_below_the_newest_applied_one_still_runs()
+    {
+        // Numbers are reserved ahead of time, so a lower one can land after a higher one was applied.
+        await _db.NewDatabase().InitializeAsync(CancellationToken.None);
+        using (var connection = _db.OpenRaw())
+        {
+            using var undo = connection.CreateCommand();
+            undo.CommandText = "DROP TABLE audit; DELETE FROM schema_version WHERE version = 3;";
+            undo.ExecuteNonQuery();
+        }
+
+        await _db.NewDatabase().InitializeAsync(CancellationToken.None);
+
+        using var migrated = _db.OpenRaw();
+        Assert.Equal(string.Join(',', Migrations.All.Select(m => m.Version)), Scalar(migrated, "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version);"));
+        Assert.Equal("audit", Scalar(migrated, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'audit';"));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using AdeBot.Domain.Audit;
 using AdeBot.Domain.Conversation;
+using AdeBot.Domain.GuidedFix;
 using AdeBot.Domain.Inbox;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -28,6 +29,8 @@ public sealed class TempDatabase : TestStorage, IDisposable
     public override IInboxStore NewInboxStore() => new SqliteInboxStore(NewDatabase(), Clock);
 
     public override IAuditTrail NewAuditTrail() => new SqliteAuditTrail(NewDatabase());
+
+    public override IGuidedFixStore NewGuidedFixStore() => new SqliteGuidedFixStore(NewDatabase());
 
     public override IConversationContextStore NewConversationContextStore() => new SqliteConversationContextStore(NewDatabase());
 

@@ -1,5 +1,6 @@
 using AdeBot.Domain.Audit;
 using AdeBot.Domain.Conversation;
+using AdeBot.Domain.GuidedFix;
 using AdeBot.Domain.Inbox;
 using AdeBot.Storage.PostgreSql;
 using AdeBot.Testing.PostgreSql;
@@ -30,6 +31,8 @@ public sealed class TempPostgreSqlDatabase : TestStorage
     public override IInboxStore NewInboxStore() => new PostgreSqlInboxStore(NewDatabase(), Clock);
 
     public override IAuditTrail NewAuditTrail() => new PostgreSqlAuditTrail(NewDatabase());
+
+    public override IGuidedFixStore NewGuidedFixStore() => new PostgreSqlGuidedFixStore(NewDatabase());
 
     public override IConversationContextStore NewConversationContextStore() => new PostgreSqlConversationContextStore(NewDatabase());
 

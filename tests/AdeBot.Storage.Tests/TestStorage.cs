@@ -1,6 +1,7 @@
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Audit;
 using AdeBot.Domain.Conversation;
+using AdeBot.Domain.GuidedFix;
 using AdeBot.Domain.Health;
 using AdeBot.Domain.Inbox;
 using AdeBot.Testing;
@@ -27,6 +28,8 @@ public abstract class TestStorage : IAsyncLifetime
     public abstract IAuditTrail NewAuditTrail();
 
     public abstract IConversationContextStore NewConversationContextStore();
+
+    public abstract IGuidedFixStore NewGuidedFixStore();
 
     /// A statement on the database as it is, behind the stores' back (a row an older AdeBot wrote, …).
     public abstract Task ExecuteRawAsync(string sql);

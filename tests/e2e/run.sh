@@ -68,4 +68,4 @@ cd "$here"
 # A hard bound on the whole run; each test and each process start has its own smaller one.
 timeout --signal=INT --kill-after=30 "${E2E_TIMEOUT_SECONDS:-900}" \
   node --test --test-concurrency=1 --test-reporter=spec \
-    test/driver.test.mjs test/personal.test.mjs test/devices.test.mjs test/languages.test.mjs test/channel.test.mjs test/alerts.test.mjs test/ui.test.mjs
+    test/driver.test.mjs test/personal.test.mjs test/devices.test.mjs test/languages.test.mjs test/channel.test.mjs test/guidedfix.test.mjs test/alerts.test.mjs test/ui.test.mjs

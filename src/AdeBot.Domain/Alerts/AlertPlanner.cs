@@ -97,6 +97,14 @@ public sealed class AlertPlanner(AlertOptions options, TimeProvider time)
         return new AlertPlan(ordered, changes);
     }
 
+    /// What the ledger must record so that the check after a guided fix tells the conversation once,
+    /// through the cleared path, when `finding` is gone: the step the plan would record for it now,
+    /// without its alert (the conversation is already working on it). Empty when the ledger holds
+    /// the finding already, or when the conversation would not hear of it (out of scope, no problem
+    /// on that track, an expiry further out than every threshold).
+    public IReadOnlyList<LedgerChange> Watch(TenantHealth health, ConversationSubscription subscription, AlertLedgerState ledger, FindingId finding) =>
+        ledger.Find(finding) is not null ? [] : [.. Plan(health, subscription, ledger).Changes.OfType<RecordStep>().Where(c => c.Finding == finding)];
+
     /// When a snooze of `days` ends, or null when `days` is not one of the offered choices.
     public DateTimeOffset? SnoozeUntil(int days) =>
         options.EffectiveSnoozeDays.Contains(days) ? time.GetUtcNow().AddDays(days) : null;

@@ -136,6 +136,7 @@ public sealed partial class CardComposer(RemediationCatalog remediation, HealthR
                 Status(remediation.Summarize(problem, token, culture), problem.Severity),
                 Text(remedy.Cause),
                 .. StepsAndLinks(remedy, culture),
+                .. FixButton(token, problem, culture),
             ]) { Separator = true, Spacing = Spacing.Large });
         }
 
@@ -403,6 +404,7 @@ public sealed partial class CardComposer(RemediationCatalog remediation, HealthR
         {
             actions.Add(new OpenUrlAction(ChatText.Get("Button_HowToFix", culture), article.Url) { Tooltip = article.Title });
         }
+        if (token.Problems[0].Severity != HealthStatus.Healthy) actions.Add(FixWithMe(token, token.Problems[0], culture));
         actions.Add(new OpenUrlAction(ChatText.Get("Button_AdminCenter", culture), AdminCenter(remedy)));
         actions.Add(CheckAgain(ViewData(CardView.Tokens) with { Skip = cardFirst }, culture));
         actions.Add(Execute(ChatText.Get("Button_Details", culture), new(CardVerbs.Details) { TokenId = token.Id, TokenKind = token.Kind }));
@@ -522,6 +524,12 @@ public sealed partial class CardComposer(RemediationCatalog remediation, HealthR
 
     private static IEnumerable<CardElement> Steps(RemediationEntry remedy, CultureInfo culture) =>
         remedy.Steps.Select((step, i) => Text(ChatText.Format("Step_Numbered", culture, i + 1, step)) with { Spacing = Spacing.Small });
+
+    /// A details card's "Fix it with me", under each problem worth fixing.
+    private static IEnumerable<CardElement> FixButton(TokenHealth token, Problem problem, CultureInfo culture)
+    {
+        if (problem.Severity != HealthStatus.Healthy) yield return new ActionSet([FixWithMe(token, problem, culture)]);
+    }
 
     private static IEnumerable<CardElement> StepsAndLinks(RemediationEntry remedy, CultureInfo culture)
     {

@@ -17,6 +17,21 @@ public static class CardVerbs
     public const string Unsubscribe = "unsubscribe";
     public const string AlertScope = "alertScope"; // data.scope: "all" or "criticalOnly"
     public const string Help = "help";
+    /// A candidate of "which one do you mean?": data.tokenId, data.tokenKind, and data.followUp,
+    /// what the follow-up asked about it (FollowUpKind). Carries all it needs, so it works after the
+    /// conversation's context is forgotten.
+    public const string Choose = "choose";
+
+    // A guided fix ("Fix it with me"); the walk's state is stored per thread, so these carry only
+    // what starts one and which step was on screen.
+    /// On a problem: data.tokenId, data.tokenKind and data.problem (a token), or data.serial (a device).
+    public const string FixStart = "fixStart";
+    public const string FixDone = "fixDone";   // data.step: the 0-based step the card showed
+    public const string FixStuck = "fixStuck"; // data.step
+    public const string FixBack = "fixBack";
+    public const string FixStop = "fixStop";
+    /// Reads Graph again, bypassing the cache, to see whether the fix shows.
+    public const string FixCheck = "fixCheck";
 }
 
 /// Which view of the tenant's tokens a card shows, carried by its "Check again" button so the

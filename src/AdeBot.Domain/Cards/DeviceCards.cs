@@ -39,11 +39,11 @@ public sealed partial class CardComposer
                 Text(remedy.Cause),
                 .. StepsAndLinks(remedy, culture),
             ]) { Separator = true, Spacing = Spacing.Large });
-            body.Add(new ActionSet(
-            [
-                new OpenUrlAction(ChatText.Get("Button_AdminCenter", culture), AdminCenter(remedy)),
-                CheckAgain(new CardActionData(CardVerbs.CheckAgain) { View = CardView.Device, Serial = diagnosis.SerialNumber }, culture),
-            ]));
+            List<CardAction> actions = [];
+            if (diagnosis.Verdict != DeviceVerdict.Enrolled) actions.Add(FixWithMe(diagnosis, culture));
+            actions.Add(new OpenUrlAction(ChatText.Get("Button_AdminCenter", culture), AdminCenter(remedy)));
+            actions.Add(CheckAgain(new CardActionData(CardVerbs.CheckAgain) { View = CardView.Device, Serial = diagnosis.SerialNumber }, culture));
+            body.Add(new ActionSet(actions));
             return body;
         }
 

@@ -38,4 +38,8 @@ public interface ITokenInventory
 
     /// `forceRefresh` skips the cached snapshot ("Check again"); a read already under way is shared.
     Task<InventoryReading> ReadAsync(string tenantId, bool forceRefresh, CancellationToken cancellationToken);
+
+    /// Reads Graph now, however young the cached snapshot is (a read already under way is shared),
+    /// and caches the result. For a guided fix's verification, which has a per-tenant limit of its own.
+    Task<InventoryReading> ReadFreshAsync(string tenantId, CancellationToken cancellationToken);
 }

@@ -8,6 +8,7 @@ using AdeBot.Domain.Localization;
 using AdeBot.Teams;
 using AdeBot.Domain.Tokens;
 using AdeBot.Telemetry;
+using Microsoft.Extensions.Options;
 
 namespace AdeBot.Alerts;
 
@@ -30,6 +31,7 @@ public sealed class AlertCheck(
     ProactiveSender sender,
     AccessPolicy access,
     AdeBotMetrics metrics,
+    IOptions<AlertServiceOptions> serviceOptions,
     TimeProvider time,
     ILogger<AlertCheck> logger) : IDisposable
 {
@@ -49,24 +51,11 @@ public sealed class AlertCheck(
             var tenants = await subscriptions.ListActiveByTenantAsync(cancellationToken);
             AlertsLog.CheckStarted(logger, tenants.Count, tenants.Sum(t => t.Subscriptions.Count));
             var tally = new Tally();
-            foreach (var tenant in tenants)
-            {
-                var tenantHash = AdeBotTelemetry.Hash(tenant.TenantId);
-                using var tenantSpan = AdeBotTelemetry.Source.StartActivity(AdeBotTelemetry.Spans.AlertTenant);
-                tenantSpan?.SetTag(AdeBotTelemetry.Tags.TenantHash, tenantHash);
-                tenantSpan?.SetTag("adebot.alert.subscriptions", tenant.Subscriptions.Count);
-                using var tenantScope = logger.BeginScope(new Dictionary<string, object?> { ["TenantHash"] = tenantHash });
-                try
-                {
-                    await CheckTenantAsync(tenant, tally, cancellationToken);
-                }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-                {
-                    tally.TenantsSkipped++;
-                    tenantSpan?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "tenant failed");
-                    AlertsLog.TenantFailed(logger, tenant.TenantId, ex);
-                }
-            }
+            // Tenants side by side, each tenant's conversations in order: the pacer and Graph's
+            // throttling are per tenant, so a slow tenant only holds its own place.
+            await Parallel.ForEachAsync(tenants,
+                new ParallelOptions { MaxDegreeOfParallelism = serviceOptions.Value.MaxConcurrentTenants, CancellationToken = cancellationToken },
+                (tenant, token) => new ValueTask(CheckTenantObservedAsync(tenant, tally, token)));
 
             AlertsLog.CheckFinished(logger, tally.Sent, tally.Failed, tally.Removed, tally.TenantsSkipped, tenants.Count);
             metrics.AlertCheckCompleted(time.GetElapsedTime(started));
@@ -80,13 +69,32 @@ public sealed class AlertCheck(
         }
     }
 
+    private async Task CheckTenantObservedAsync(TenantSubscriptions tenant, Tally tally, CancellationToken cancellationToken)
+    {
+        var tenantHash = AdeBotTelemetry.Hash(tenant.TenantId);
+        using var tenantSpan = AdeBotTelemetry.Source.StartActivity(AdeBotTelemetry.Spans.AlertTenant);
+        tenantSpan?.SetTag(AdeBotTelemetry.Tags.TenantHash, tenantHash);
+        tenantSpan?.SetTag("adebot.alert.subscriptions", tenant.Subscriptions.Count);
+        using var tenantScope = logger.BeginScope(new Dictionary<string, object?> { ["TenantHash"] = tenantHash });
+        try
+        {
+            await CheckTenantAsync(tenant, tally, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            tally.SkipTenant();
+            tenantSpan?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "tenant failed");
+            AlertsLog.TenantFailed(logger, tenant.TenantId, ex);
+        }
+    }
+
     private async Task CheckTenantAsync(TenantSubscriptions tenant, Tally tally, CancellationToken cancellationToken)
     {
         // The access rules can change after a conversation subscribed (Access:AllowedTenantIds edited,
         // credentials removed): alerts follow the rules in force now, like answers do.
         if (!access.IsTenantAllowed(tenant.TenantId))
         {
-            tally.TenantsSkipped++;
+            tally.SkipTenant();
             AlertsLog.TenantNoLongerAllowed(logger, tenant.TenantId);
             return;
         }
@@ -96,7 +104,7 @@ public sealed class AlertCheck(
         // so nothing is planned from it; the next successful read catches up.
         if (!reading.Succeeded || reading.Snapshot is null)
         {
-            tally.TenantsSkipped++;
+            tally.SkipTenant();
             AlertsLog.TenantSkipped(logger, tenant.TenantId, reading.Failure?.Kind);
             return;
         }
@@ -110,7 +118,7 @@ public sealed class AlertCheck(
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                tally.Failed++;
+                tally.Fail();
                 metrics.AlertFailed("error");
                 AlertsLog.SubscriptionFailed(logger, subscription.Key, ex);
             }
@@ -151,7 +159,7 @@ public sealed class AlertCheck(
         switch (result.Outcome)
         {
             case ProactiveOutcome.Sent:
-                tally.Sent++;
+                tally.Send();
                 metrics.AlertSent();
                 AlertsLog.AlertSent(logger, plan.Findings.Count, conversation.ConversationType, key);
                 await CommitAsync(key, plan.Changes, cancellationToken);
@@ -160,16 +168,16 @@ public sealed class AlertCheck(
                 // As on uninstall: the store drops the conversation and its ledger, and a later
                 // install starts afresh. Keeping an inactive row would only hold a dead reference.
                 await subscriptions.RemoveAsync(key, cancellationToken);
-                tally.Removed++;
+                tally.Remove();
                 metrics.SubscriptionRemoved();
                 AlertsLog.SubscriptionRemoved(logger, key, result.Connector?.Status, result.Connector?.HttpStatusCode, result.Connector?.ErrorCode);
                 break;
             case ProactiveOutcome.Refused:
-                tally.Failed++;
+                tally.Fail();
                 metrics.AlertFailed("refused");
                 break;
             default:
-                tally.Failed++;
+                tally.Fail();
                 metrics.AlertFailed("notDelivered");
                 AlertsLog.AlertNotDelivered(logger, key, result.Connector?.Status, result.Connector?.HttpStatusCode, result.Connector?.ErrorCode);
                 break;
@@ -195,11 +203,22 @@ public sealed class AlertCheck(
 
     public void Dispose() => _oneCheckAtATime.Dispose();
 
+    /// Counted from several tenants' checks at once.
     private sealed class Tally
     {
-        public int TenantsSkipped;
-        public int Sent;
-        public int Failed;
-        public int Removed;
+        private int _tenantsSkipped;
+        private int _sent;
+        private int _failed;
+        private int _removed;
+
+        public int TenantsSkipped => Volatile.Read(ref _tenantsSkipped);
+        public int Sent => Volatile.Read(ref _sent);
+        public int Failed => Volatile.Read(ref _failed);
+        public int Removed => Volatile.Read(ref _removed);
+
+        public void SkipTenant() => Interlocked.Increment(ref _tenantsSkipped);
+        public void Send() => Interlocked.Increment(ref _sent);
+        public void Fail() => Interlocked.Increment(ref _failed);
+        public void Remove() => Interlocked.Increment(ref _removed);
     }
 }

@@ -16,4 +16,9 @@ public sealed class AlertServiceOptions
     /// Proactive sends into one tenant per second. Teams allows about 50 per app per tenant
     /// (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit; an older version of the page says 30, hence the default).
     public int TenantSendsPerSecond { get; set; } = 30;
+
+    /// Tenants checked at the same time by one instance. Each tenant's conversations are still
+    /// handled one after another (TenantSendPacer paces them), and each tenant backs off on its own
+    /// when Graph throttles it, so one slow or throttled tenant holds up only its own place.
+    public int MaxConcurrentTenants { get; set; } = 8;
 }

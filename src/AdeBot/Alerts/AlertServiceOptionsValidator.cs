@@ -11,6 +11,9 @@ internal sealed class AlertServiceOptionsValidator : IValidateOptions<AlertServi
     /// Teams' documented per-tenant limit for one app; see AlertServiceOptions.TenantSendsPerSecond.
     private const int MaxTenantSendsPerSecond = 50;
 
+    /// Far above what one app's Graph and Teams limits reward; more only adds memory and contention.
+    private const int MaxConcurrentTenants = 256;
+
     public ValidateOptionsResult Validate(string? name, AlertServiceOptions options)
     {
         List<string> errors = [];
@@ -18,6 +21,8 @@ internal sealed class AlertServiceOptionsValidator : IValidateOptions<AlertServi
             errors.Add($"{Section}:{nameof(AlertServiceOptions.FirstCheckDelay)} must be between zero and one day; it is {options.FirstCheckDelay}.");
         if (options.TenantSendsPerSecond is < 1 or > MaxTenantSendsPerSecond)
             errors.Add($"{Section}:{nameof(AlertServiceOptions.TenantSendsPerSecond)} must be between 1 and {MaxTenantSendsPerSecond}; it is {options.TenantSendsPerSecond}.");
+        if (options.MaxConcurrentTenants is < 1 or > MaxConcurrentTenants)
+            errors.Add($"{Section}:{nameof(AlertServiceOptions.MaxConcurrentTenants)} must be between 1 and {MaxConcurrentTenants}; it is {options.MaxConcurrentTenants}.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -22,9 +22,16 @@ public sealed partial class TenantHealthReader(
     FailureReplies failures,
     ILogger<TenantHealthReader> logger)
 {
-    public async Task<HealthRead> ReadAsync(ServedConversation conversation, bool forceRefresh, CancellationToken cancellationToken)
+    public Task<HealthRead> ReadAsync(ServedConversation conversation, bool forceRefresh, CancellationToken cancellationToken) =>
+        EvaluateAsync(conversation, inventory.ReadAsync(conversation.Key.TenantId, forceRefresh, cancellationToken));
+
+    /// Graph read now, whatever the cache holds: a guided fix's verification (rate-limited by its caller).
+    public Task<HealthRead> ReadFreshAsync(ServedConversation conversation, CancellationToken cancellationToken) =>
+        EvaluateAsync(conversation, inventory.ReadFreshAsync(conversation.Key.TenantId, cancellationToken));
+
+    private async Task<HealthRead> EvaluateAsync(ServedConversation conversation, Task<InventoryReading> pending)
     {
-        var reading = await inventory.ReadAsync(conversation.Key.TenantId, forceRefresh, cancellationToken);
+        var reading = await pending;
         var context = new CardContext(conversation.Culture) { IsStale = reading.IsStale };
         if (reading.Snapshot is not { } snapshot) return new HealthRead(null, context, failures.ForInventoryFailure(reading.Failure, conversation.Culture));
         if (reading.Failure is { } staleBecause) Log.ServingStaleSnapshot(logger, staleBecause.Kind);

@@ -62,6 +62,18 @@ internal sealed class AlertScenario
         }
     }
 
+    /// What a guided fix that is not visible yet does: the ledger records the finding of `tokenName`'s
+    /// problem on `track` without an alert. Returns the changes it recorded.
+    public IReadOnlyList<LedgerChange> Watch(string name, string tokenName, string track)
+    {
+        var subscriber = _subscribers[name];
+        var health = _evaluator.Evaluate(_snapshotAt(Clock.GetUtcNow()));
+        var token = health.Tokens.Single(t => t.Name == tokenName);
+        var changes = Planner.Watch(health, subscriber.Subscription, subscriber.Ledger, new FindingId(TenantId, token.Kind, token.Id, track));
+        subscriber.Ledger = subscriber.Ledger.Apply(changes);
+        return changes;
+    }
+
     /// Checks now and then every hour until `duration` has passed since now.
     public List<string> RunHourly(TimeSpan duration)
     {

@@ -4,6 +4,8 @@ using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Cards;
 using AdeBot.Domain.Cards.Model;
 using AdeBot.Domain.Devices;
+using AdeBot.Domain.GuidedFix;
+using AdeBot.Domain.Health;
 using AdeBot.Domain.Tests.Devices;
 using AdeBot.Domain.Remediation;
 using AdeBot.Domain.Tokens;
@@ -112,6 +114,57 @@ public sealed class CardSnapshotTests
         });
         Assert.DoesNotContain(health.TenantId, json, StringComparison.OrdinalIgnoreCase);
         Match("group-summary", locale, card);
+    }
+
+    [Theory]
+    [MemberData(nameof(Locales))]
+    public void Guided_fix_step(string locale)
+    {
+        var (state, _) = GuidedFixOfExpiredSchoolsToken();
+        Match("fix-step", locale, _samples.Composer.ComposeFixStep(state with { Step = 1 }, Context(locale)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Locales))]
+    public void Guided_fix_stuck_with_a_likely_cause_and_after_the_last_one(string locale)
+    {
+        var (state, _) = GuidedFixOfExpiredSchoolsToken();
+        Match("fix-stuck", locale, [
+            _samples.Composer.ComposeFixStuck(state.Stuck(_samples.Now), Context(locale)),
+            _samples.Composer.ComposeFixStuck(state.Stuck(_samples.Now).Stuck(_samples.Now).Stuck(_samples.Now).Stuck(_samples.Now), Context(locale)),
+        ]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Locales))]
+    public void Guided_fix_verified_renewed_and_device_enrolled(string locale)
+    {
+        var (state, token) = GuidedFixOfExpiredSchoolsToken();
+        var renewed = token with { ExpiresAt = _samples.Now.AddDays(365), Problems = [], Status = HealthStatus.Healthy };
+        var enrolled = DeviceScenarios.Diagnose(DeviceScenarios.Facts([DeviceScenarios.Record(AdeEnrollmentState.Enrolled, lastContactAgo: TimeSpan.FromDays(1))], managed: [DeviceScenarios.Managed()]));
+        Match("fix-verified", locale, [
+            _samples.Composer.ComposeFixVerified(state.Subject, new FixVerification(VerificationOutcome.Fixed, renewed), Context(locale)),
+            _samples.Composer.ComposeFixVerified(GuidedFixSubject.ForDevice(enrolled.SerialNumber, RemediationTopic.DeviceNotContacted), FixVerification.Of(enrolled), Context(locale)),
+        ]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Locales))]
+    public void Guided_fix_not_visible_yet_watched_by_alerts(string locale)
+    {
+        var (state, token) = GuidedFixOfExpiredSchoolsToken();
+        var verifying = state.Verifying(watching: true, _samples.Now);
+        Match("fix-not-yet", locale, _samples.Composer.ComposeFixNotYet(verifying, FixVerification.Of(verifying.Subject, _samples.Evaluate(_samples.Mixed())), Context(locale)));
+    }
+
+    /// The expired Contoso Schools token of the mixed tenant, its guided fix just started.
+    private (GuidedFixState State, TokenHealth Token) GuidedFixOfExpiredSchoolsToken()
+    {
+        var token = _samples.Evaluate(_samples.Mixed()).Tokens.Single(t => t.Id == "ade-schools");
+        var problem = token.Problems.First(p => p.Code == ProblemCode.Expired);
+        var subject = GuidedFixSubject.ForToken(token, problem, _samples.Catalog.TopicFor(token, problem));
+        var key = new GuidedFixKey(new ConversationKey(CardSamples.TenantId, "a:1conversation"), "a:1conversation");
+        return (GuidedFixState.Start(key, subject, _samples.Now), token);
     }
 
     private static CardContext Context(string locale) => new(CultureInfo.GetCultureInfo(locale));

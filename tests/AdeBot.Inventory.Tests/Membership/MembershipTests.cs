@@ -179,7 +179,7 @@ public sealed class MembershipTests
         var result = await host.CheckAsync([Group(1)]);
 
         Assert.Equal(MembershipResult.CannotCheck(MembershipCheckFailure.GraphUnavailable), result);
-        Assert.True(network.GraphRequests(CheckPath(User)).Count > 1, "the SDK's retry handler retries a 503");
+        Assert.True(network.GraphRequests(CheckPath(User)).Count > 1, "the tenant's throttle retries a 503");
     }
 
     [Fact]

@@ -71,6 +71,8 @@ public sealed class AlertOptionsValidationTests
         { "Alerts:FirstCheckDelay", "2.00:00:00", "Alerts:FirstCheckDelay must be between zero and one day; it is 2.00:00:00." },
         { "Alerts:TenantSendsPerSecond", "0", "Alerts:TenantSendsPerSecond must be between 1 and 50; it is 0." },
         { "Alerts:TenantSendsPerSecond", "51", "Alerts:TenantSendsPerSecond must be between 1 and 50; it is 51." },
+        { "Alerts:MaxConcurrentTenants", "0", "Alerts:MaxConcurrentTenants must be between 1 and 256; it is 0." },
+        { "Alerts:MaxConcurrentTenants", "257", "Alerts:MaxConcurrentTenants must be between 1 and 256; it is 257." },
     };
 
     [Theory]

@@ -33,7 +33,9 @@ internal sealed class AlertsTestHost : IAsyncDisposable
         Logs = logs;
     }
 
-    public static AlertsTestHost Start(TimeProvider time, string dataPath, IDictionary<string, string?>? settings = null)
+    /// `graphNetwork` answers sign-in and Graph when the settings name Graph tenants.
+    public static AlertsTestHost Start(TimeProvider time, string dataPath, IDictionary<string, string?>? settings = null,
+        HttpMessageHandler? graphNetwork = null)
     {
         Dictionary<string, string?> all = new()
         {
@@ -48,6 +50,7 @@ internal sealed class AlertsTestHost : IAsyncDisposable
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(logs));
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Development, ContentRootPath = dataPath });
         services.AddSingleton(time);
+        if (graphNetwork is not null) services.AddSingleton(new GraphNetwork(graphNetwork));
         services.AddTokenHealth(configuration);
         services.AddTokenInventory(configuration);
         services.AddAlertStorage(configuration, dataPath);
@@ -72,11 +75,11 @@ internal sealed class AlertsTestHost : IAsyncDisposable
     /// Stores a conversation as an install in local mode would, subscribed.
     public async Task<ConversationSubscription> InstallAsync(
         string conversationId, string serviceUrl, string locale = "en-US", string conversationType = "personal",
-        string? localeOverride = null, bool fromLocalMode = true)
+        string? localeOverride = null, bool fromLocalMode = true, string tenantId = TenantId)
     {
         var personal = conversationType == "personal";
         var conversation = new StoredConversation(
-            TenantId, conversationId, conversationType, "msteams", serviceUrl, BotId, "AdeBot",
+            tenantId, conversationId, conversationType, "msteams", serviceUrl, BotId, "AdeBot",
             UserId: $"29:{conversationId}-user", UserAadObjectId: personal ? "00000000-0000-0000-0000-00000000a11c" : null,
             TeamId: personal ? null : "19:team@thread.tacv2", Locale: locale, FromLocalMode: fromLocalMode);
         var (subscription, _) = await Subscriptions.UpsertConversationAsync(conversation, subscribeIfNew: true, TestTimeout.Token);

@@ -30,7 +30,7 @@ namespace AdeBot.Tests.Infrastructure;
 /// and replies go to an https fake connector with a fake Entra credential.
 public class AdeBotHost(
     IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null, FakeConnectorServer? connector = null,
-    bool authenticated = false)
+    bool authenticated = false, TimeProvider? clock = null)
     : IAsyncLifetime, IAsyncDisposable
 {
     public const string BotId = "28:adebot-test";
@@ -80,7 +80,11 @@ public class AdeBotHost(
             // Every refusal answered: a chat's settle barrier is a message that must get a reply.
             ["Access:RefusalReplyIntervalSeconds"] = "0",
         };
-        var edge = configureServices;
+        var edge = clock is null ? configureServices : services =>
+        {
+            services.AddSingleton(clock);
+            configureServices?.Invoke(services);
+        };
         if (authenticated)
         {
             _openId = await TestOpenIdServer.StartAsync(SigningKey);
@@ -97,6 +101,7 @@ public class AdeBotHost(
                 services.AddKeyedSingleton<Azure.Core.TokenCredential>(AdeBot.Connector.BotConnectorServiceKeys.Credential, Credential);
                 services.AddHttpClient(AdeBot.Connector.BotConnectorServiceKeys.HttpClientName)
                     .ConfigurePrimaryHttpMessageHandler((handler, _) => fakeConnector.TrustCertificateIn(handler));
+                if (clock is not null) services.AddSingleton(clock);
                 configureServices?.Invoke(services);
             };
         }
@@ -122,7 +127,7 @@ public class AdeBotHost(
         foreach (var (name, value) in headers ?? new Dictionary<string, string>()) request.Headers.TryAddWithoutValidation(name, value);
         if (authenticated)
         {
-            var claims = new BotTokenClaims(AppId, (string?)activity["serviceUrl"], TimeProvider.System.GetUtcNow());
+            var claims = new BotTokenClaims(AppId, (string?)activity["serviceUrl"], (clock ?? TimeProvider.System).GetUtcNow());
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestBotTokens.Create(SigningKey, claims));
         }
         return await Http.SendAsync(request, TestTimeout.Token);

@@ -37,6 +37,18 @@ public sealed class TeamsChat
         ConversationId = scope == ChatScope.Channel ? $"{StoredConversationId};messageid=1700000000001" : StoredConversationId;
     }
 
+    /// The same conversation as seen by another host (the one that replaced `before` after a restart).
+    public TeamsChat(AdeBotHost host, TeamsChat before)
+    {
+        _host = host;
+        _userAadObjectId = before._userAadObjectId;
+        Scope = before.Scope;
+        TenantId = before.TenantId;
+        Locale = before.Locale;
+        StoredConversationId = before.StoredConversationId;
+        ConversationId = before.ConversationId;
+    }
+
     private TeamsChat(TeamsChat channel, string rootMessageId)
     {
         _host = channel._host;
