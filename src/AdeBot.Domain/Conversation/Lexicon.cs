@@ -72,6 +72,8 @@ internal enum Cue
     Duplicate,
     Failed,
     Unexpected,
+    /// Intune's own roll-up: "tenant status", "connector status".
+    PortalStatus,
 
     Subscribe,
     Unsubscribe,
