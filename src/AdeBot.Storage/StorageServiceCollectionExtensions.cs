@@ -33,6 +33,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IAuditTrail, SqliteAuditTrail>();
         services.TryAddSingleton<IConversationContextStore, SqliteConversationContextStore>();
         services.TryAddSingleton<IGuidedFixStore, SqliteGuidedFixStore>();
+        services.TryAddSingleton<ITenantLeaseStore, SqliteTenantLeaseStore>();
         services.AddHostedService<AlertStorageInitializer>();
         return services;
     }
