@@ -9,7 +9,8 @@ namespace AdeBot.Load.Bench;
 /// on a free loopback port. Its CPU time comes from the OS's own accounting of the process.
 internal sealed class AppProcess : IAsyncDisposable
 {
-    private static readonly string AppDll = Path.Combine(AppContext.BaseDirectory, "AdeBot.dll");
+    /// The app beside this benchmark unless `--app` names another build of it (a ReadyToRun publish).
+    public static string AppDll { get; set; } = Path.Combine(AppContext.BaseDirectory, "AdeBot.dll");
 
     private readonly Process _process;
 
@@ -27,6 +28,15 @@ internal sealed class AppProcess : IAsyncDisposable
         {
             _process.Refresh();
             return _process.TotalProcessorTime;
+        }
+    }
+
+    public long WorkingSetBytes
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64;
         }
     }
 
@@ -52,7 +62,7 @@ internal sealed class AppProcess : IAsyncDisposable
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = Path.GetDirectoryName(AppDll)!,
         };
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";

@@ -45,4 +45,10 @@ internal static partial class InventoryLog
 
     [LoggerMessage(2013, LogLevel.Warning, "The devices of an ADE token in tenant {TenantId} could not be counted ({Cause}); the health answer leaves that token out.")]
     public static partial void DevicesNotCounted(ILogger logger, string tenantId, GraphFailureCause cause);
+
+    [LoggerMessage(2014, LogLevel.Information, "Intune's connector status of tenant {TenantId} is not readable (HTTP {StatusCode}, request-id {RequestId}); health answers go on without the portal cross-check.")]
+    public static partial void PortalStatusNotReadable(ILogger logger, string tenantId, int? statusCode, string? requestId);
+
+    [LoggerMessage(2015, LogLevel.Warning, "Reading Intune's connector status of tenant {TenantId} failed ({Cause}, HTTP {StatusCode}, request-id {RequestId}); this answer goes without the portal cross-check.")]
+    public static partial void PortalStatusFailed(ILogger logger, string tenantId, GraphFailureCause cause, int? statusCode, string? requestId);
 }

@@ -75,7 +75,7 @@ internal sealed class TokenInventory : ITokenInventory, IDisposable
                 finalHandler: finalHandler);
             http.Timeout = Timeout.InfiniteTimeSpan; // Graph:RequestTimeoutSeconds applies per request, on our clock.
             _httpClients.Add(http);
-            return new GraphTokenReader(new GraphServiceClient(http, auth, $"{settings.GraphRoot}/v1.0"), settings.GraphRoot, timeout, time);
+            return new GraphTokenReader(new GraphServiceClient(http, auth, $"{settings.GraphRoot}/v1.0"), settings.GraphRoot, timeout, time, logger);
         }
     }
 

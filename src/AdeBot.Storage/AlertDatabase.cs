@@ -7,7 +7,7 @@ namespace AdeBot.Storage;
 /// The SQLite database file: creates it, migrates it and hands out open connections. Each
 /// operation opens its own connection (Microsoft.Data.Sqlite pools them), so the store is safe to
 /// use from the alert service and from request handling at once.
-public sealed partial class AlertDatabase(string connectionString, TimeProvider time, ILogger<AlertDatabase> logger)
+public sealed partial class AlertDatabase(string connectionString, TimeProvider time, ILogger<AlertDatabase> logger) : IStorageDatabase
 {
     private const string JournalModeWal = "wal";
 
@@ -18,6 +18,8 @@ public sealed partial class AlertDatabase(string connectionString, TimeProvider 
     public string DataSource { get; } = new SqliteConnectionStringBuilder(connectionString).DataSource;
 
     public static int LatestSchemaVersion => Migrations.All[^1].Version;
+
+    int IStorageDatabase.LatestSchemaVersion => LatestSchemaVersion;
 
     /// Creates the file and folder when missing, turns on WAL and applies pending migrations.
     /// Safe to call again and from several processes: each migration runs in a write transaction

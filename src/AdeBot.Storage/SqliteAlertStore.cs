@@ -7,7 +7,7 @@ namespace AdeBot.Storage;
 
 /// Subscriptions and the alert ledger in the embedded SQLite database. Times are stored as unix
 /// milliseconds (UTC); enums by name, so reordering an enum never changes stored meaning.
-public sealed class SqliteAlertStore(AlertDatabase database, TimeProvider time) : ISubscriptionStore, IAlertLedger
+public sealed class SqliteAlertStore(AlertDatabase database, TimeProvider time) : IConversationStore
 {
     private const string ConversationColumns = """
         tenant_id, conversation_id, conversation_type, channel_id, service_url, bot_id, bot_name, user_id,

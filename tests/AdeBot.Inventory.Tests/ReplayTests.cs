@@ -188,8 +188,8 @@ public sealed class ReplayTests
         var reading = await host.ReadAsync(SampleTenant.TenantId);
 
         Assert.True(reading.Succeeded);
-        // ADE with its own 5 s, then the APNs 404 and the VPP page at the replay's 300 ms.
-        Assert.Equal([TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(300)], clock.Waits);
+        // ADE with its own 5 s, then the APNs 404, the VPP page and the unrecorded connector status at the replay's 300 ms.
+        Assert.Equal([TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(300)], clock.Waits);
     }
 
     /// A FakeTimeProvider that tells the test when a timer of a given due time exists, so the test

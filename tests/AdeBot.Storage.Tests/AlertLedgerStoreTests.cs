@@ -1,22 +1,18 @@
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Health;
 using AdeBot.Domain.Tokens;
-using Microsoft.Data.Sqlite;
-using static AdeBot.Storage.Tests.TempDatabase;
+using System.Data.Common;
+using static AdeBot.Storage.Tests.TestStorage;
 
 namespace AdeBot.Storage.Tests;
 
-public sealed class AlertLedgerStoreTests : IDisposable
+public abstract class AlertLedgerStoreTests(TestStorage storage) : StoreTests(storage)
 {
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly ConversationKey Key = Conversation().Key;
     private static readonly FindingId Expiry = new(Key.TenantId, TokenKind.Ade, "ade|1", AlertTracks.Expiry);
     private static readonly FindingId Stale = new(Key.TenantId, TokenKind.Ade, "ade|1", AlertTracks.SyncStale);
     private static readonly FindingId Vpp = new(Key.TenantId, TokenKind.Vpp, "vpp-1", AlertTracks.VppState);
-
-    private readonly TempDatabase _db = new();
-
-    public void Dispose() => _db.Dispose();
 
     [Fact]
     public async Task Commits_and_snoozes_read_back_exactly_as_the_domain_ledger_applies_them()
@@ -60,7 +56,7 @@ public sealed class AlertLedgerStoreTests : IDisposable
 
         // The ledger only records what can be alerted on, so a Healthy step is refused by the
         // database after the first two changes were written inside the transaction.
-        await Assert.ThrowsAsync<SqliteException>(() => store.CommitAsync(Key,
+        await Assert.ThrowsAnyAsync<DbException>(() => store.CommitAsync(Key,
         [
             Step(Expiry, ProblemCode.ExpiringSoon, "days:7", -7, HealthStatus.Critical),
             new ForgetFinding(Vpp),
@@ -105,3 +101,7 @@ public sealed class AlertLedgerStoreTests : IDisposable
 
     private static List<LedgerEntry> Order(IEnumerable<LedgerEntry> entries) => [.. entries.OrderBy(e => e.Finding.Key, StringComparer.Ordinal)];
 }
+
+public sealed class SqliteAlertLedgerStoreTests() : AlertLedgerStoreTests(new TempDatabase());
+
+public sealed class PostgreSqlAlertLedgerStoreTests() : AlertLedgerStoreTests(new TempPostgreSqlDatabase());

@@ -1,24 +1,21 @@
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Health;
 using AdeBot.Domain.Tokens;
-using static AdeBot.Storage.Tests.TempDatabase;
+using static AdeBot.Storage.Tests.TestStorage;
 
 namespace AdeBot.Storage.Tests;
 
 /// The alert loop as the host runs it (list by tenant → evaluate once → plan → send → commit) over
-/// the real SQLite store, restarted before every check: new database and store objects on the
-/// same file, as after a redeploy.
-public sealed class AlertRestartTests : IDisposable
+/// each real store, restarted before every check: new database and store objects on the
+/// same data, as after a redeploy.
+public abstract class AlertRestartTests(TestStorage storage) : StoreTests(storage)
 {
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly DateTimeOffset ExpiresAt = Start.AddDays(8);
     private static readonly DateTimeOffset SyncFailsAt = Start.AddDays(2).AddHours(12);
     private static readonly DateTimeOffset SyncRecoversAt = Start.AddDays(3);
 
-    private readonly TempDatabase _db = new();
     private readonly List<string> _sent = [];
-
-    public void Dispose() => _db.Dispose();
 
     [Fact]
     public async Task Restarting_before_every_check_sends_each_alert_once()
@@ -128,7 +125,7 @@ public sealed class AlertRestartTests : IDisposable
         }
     }
 
-    private async Task Check(SqliteAlertStore store, Func<string, IReadOnlyList<AlertFinding>, bool> sendFails)
+    private async Task Check(IConversationStore store, Func<string, IReadOnlyList<AlertFinding>, bool> sendFails)
     {
         var evaluator = new HealthEvaluator(new HealthRulesOptions(), _db.Clock);
         var planner = new AlertPlanner(new AlertOptions(), _db.Clock);
@@ -164,3 +161,7 @@ public sealed class AlertRestartTests : IDisposable
         return new TenantSnapshot(tenantId, SnapshotSource.Replay, now, [token], apns, []);
     }
 }
+
+public sealed class SqliteAlertRestartTests() : AlertRestartTests(new TempDatabase());
+
+public sealed class PostgreSqlAlertRestartTests() : AlertRestartTests(new TempPostgreSqlDatabase());

@@ -2,24 +2,20 @@ using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Conversation;
 using AdeBot.Domain.Remediation;
 using AdeBot.Domain.Tokens;
-using static AdeBot.Storage.Tests.TempDatabase;
+using static AdeBot.Storage.Tests.TestStorage;
 
 namespace AdeBot.Storage.Tests;
 
-/// Conversation contexts on a real database file: what one process remembered the next one reads,
+/// Conversation contexts on a real database: what one process remembered the next one reads,
 /// each channel thread has its own, and old ones are trimmed.
-public sealed class ConversationContextStoreTests : IDisposable
+public abstract class ConversationContextStoreTests(TestStorage storage) : StoreTests(storage)
 {
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly ConversationKey Personal = new("contoso", "a:personal-1");
     private static readonly ConversationKey Thread1 = new("contoso", "19:channel@thread.tacv2;messageid=1");
     private static readonly ConversationKey Thread2 = new("contoso", "19:channel@thread.tacv2;messageid=2");
 
-    private readonly TempDatabase _db = new();
-
-    public void Dispose() => _db.Dispose();
-
-    private SqliteConversationContextStore NewStore() => new(_db.NewDatabase());
+    private IConversationContextStore NewStore() => _db.NewConversationContextStore();
 
     private static ConversationContext Full(ConversationKey key, DateTimeOffset at)
     {
@@ -109,13 +105,12 @@ public sealed class ConversationContextStoreTests : IDisposable
     public async Task A_row_this_AdeBot_cannot_read_is_no_context()
     {
         await NewStore().SaveAsync(Full(Personal, Start), None);
-        using (var connection = _db.OpenRaw())
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = """UPDATE conversation_context SET context = '{"subjects":[{"kind":"planet","id":"x"}]}';""";
-            command.ExecuteNonQuery();
-        }
+        await _db.ExecuteRawAsync("""UPDATE conversation_context SET context = '{"subjects":[{"kind":"planet","id":"x"}]}';""");
 
         Assert.Null(await NewStore().GetAsync(Personal, None));
     }
 }
+
+public sealed class SqliteConversationContextStoreTests() : ConversationContextStoreTests(new TempDatabase());
+
+public sealed class PostgreSqlConversationContextStoreTests() : ConversationContextStoreTests(new TempPostgreSqlDatabase());

@@ -7,14 +7,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AdeBot.Storage.Tests;
 
-public sealed class GuidedFixStoreTests : IDisposable
+public abstract class GuidedFixStoreTests(TestStorage storage) : StoreTests(storage)
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
     private static readonly ConversationKey Channel = new("contoso", "19:general@thread.tacv2");
-
-    private readonly TempDatabase _db = new();
-
-    public void Dispose() => _db.Dispose();
 
     [Fact]
     public async Task A_fix_reads_back_as_saved_from_another_instance_on_the_same_file()
@@ -59,13 +55,12 @@ public sealed class GuidedFixStoreTests : IDisposable
         Assert.Null(await store.GetAsync(Thread("3"), CancellationToken.None));
     }
 
-    private async Task<(SqliteGuidedFixStore Store, SqliteAlertStore Alerts)> StoreAsync()
+    private async Task<(IGuidedFixStore Store, IConversationStore Alerts)> StoreAsync()
     {
-        var database = _db.NewDatabase();
-        var alerts = new SqliteAlertStore(database, TimeProvider.System);
+        var alerts = _db.NewStore();
         await alerts.UpsertConversationAsync(new StoredConversation(Channel.TenantId, Channel.ConversationId, "channel", "msteams", "https://smba.trafficmanager.net/amer/", "28:bot"),
             subscribeIfNew: true, CancellationToken.None);
-        return (new SqliteGuidedFixStore(database), alerts);
+        return (_db.NewGuidedFixStore(), alerts);
     }
 
     private static GuidedFixKey Thread(string root) => new(Channel, $"{Channel.ConversationId};messageid={root}");
@@ -73,3 +68,7 @@ public sealed class GuidedFixStoreTests : IDisposable
     private static GuidedFixSubject Token() =>
         new(RemediationTopic.AdeExpired, "Contoso ABM") { TokenKind = TokenKind.Ade, TokenId = "ade-1", Problem = ProblemCode.Expired };
 }
+
+public sealed class SqliteGuidedFixStoreTests() : GuidedFixStoreTests(new TempDatabase());
+
+public sealed class PostgreSqlGuidedFixStoreTests() : GuidedFixStoreTests(new TempPostgreSqlDatabase());

@@ -1,17 +1,13 @@
 using AdeBot.Domain.Inbox;
-using static AdeBot.Storage.Tests.TempDatabase;
+using static AdeBot.Storage.Tests.TestStorage;
 
 namespace AdeBot.Storage.Tests;
 
-/// The inbox on a real database file: what is accepted survives a restart, a redelivery or a
+/// The inbox on a real database: what is accepted survives a restart, a redelivery or a
 /// repeated waiting question is stored once, and finished entries go after their retention.
-public sealed class InboxStoreTests : IDisposable
+public abstract class InboxStoreTests(TestStorage storage) : StoreTests(storage)
 {
     private static readonly CancellationToken None = CancellationToken.None;
-
-    private readonly TempDatabase _db = new();
-
-    public void Dispose() => _db.Dispose();
 
     [Fact]
     public async Task An_accepted_entry_is_there_for_the_next_process_as_it_was_given()
@@ -77,9 +73,13 @@ public sealed class InboxStoreTests : IDisposable
         Assert.Equal([waiting.Entry!.Id, redelivered.Entry!.Id], (await store.ListUnfinishedAsync(None)).Select(e => e.Id));
     }
 
-    private SqliteInboxStore NewStore() => new(_db.NewDatabase(), _db.Clock);
+    private IInboxStore NewStore() => _db.NewInboxStore();
 
     private static NewInboxEntry Entry(string activityId, string text, string? coalesce = null, string conversation = "t1/a:personal-1") => new(
         "t1", conversation, InboxWorkKind.Message, $$"""{"type":"message","id":"{{activityId}}","text":"{{text}}"}""", IsLocal: false,
         Start, Start + TimeSpan.FromSeconds(1), DedupeKey: activityId, CoalesceKey: coalesce);
 }
+
+public sealed class SqliteInboxStoreTests() : InboxStoreTests(new TempDatabase());
+
+public sealed class PostgreSqlInboxStoreTests() : InboxStoreTests(new TempPostgreSqlDatabase());

@@ -1,4 +1,6 @@
 using AdeBot.Domain.Alerts;
+using AdeBot.Domain.Audit;
+using AdeBot.Domain.Inbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -56,6 +58,43 @@ public sealed class StorageRegistrationTests : IDisposable
 
         Assert.Contains("Storage:ConnectionString", error.Message);
         Assert.False(File.Exists(_db.FilePath));
+    }
+
+    [Fact]
+    public async Task With_the_PostgreSQL_provider_every_store_is_the_server_s_and_no_file_is_written()
+    {
+        await using var server = new TempPostgreSqlDatabase();
+        await server.InitializeAsync();
+        using var host = Host(new() { ["Storage:Provider"] = "PostgreSQL", ["Storage:ConnectionString"] = server.ConnectionString });
+
+        await host.StartAsync();
+
+        Assert.IsType<PostgreSql.PostgreSqlAlertStore>(host.Services.GetRequiredService<ISubscriptionStore>());
+        Assert.Same(host.Services.GetRequiredService<ISubscriptionStore>(), host.Services.GetRequiredService<IAlertLedger>());
+        Assert.IsType<PostgreSql.PostgreSqlInboxStore>(host.Services.GetRequiredService<IInboxStore>());
+        Assert.IsType<PostgreSql.PostgreSqlAuditTrail>(host.Services.GetRequiredService<IAuditTrail>());
+        Assert.True((await host.Services.GetRequiredService<IStorageDatabase>().CheckReadinessAsync(CancellationToken.None)).Ready);
+        await host.Services.GetRequiredService<ISubscriptionStore>().UpsertConversationAsync(TempDatabase.Conversation(), true, CancellationToken.None);
+        Assert.NotNull(await server.NewStore().GetAsync(TempDatabase.Conversation().Key, CancellationToken.None));
+        Assert.False(Directory.Exists(Path.Combine(_db.Folder, "data")));
+        await host.StopAsync();
+    }
+
+    [Theory]
+    [InlineData(null, "is required when Storage:Provider is PostgreSQL")]
+    [InlineData(" ", "is required when Storage:Provider is PostgreSQL")]
+    [InlineData("Database=adebot;Username=adebot;Password=s3cret-Pa55", "must name the PostgreSQL server")]
+    [InlineData("Host=db;Password=s3cret-Pa55;Unknown Keyword=1", "is not a valid PostgreSQL connection string")]
+    [InlineData("Host=db;Port=not-a-port;Password=s3cret-Pa55", "is not a valid PostgreSQL connection string")]
+    public async Task A_PostgreSQL_provider_without_a_usable_connection_string_stops_start_up_naming_the_key_and_not_the_password(
+        string? connectionString, string problem)
+    {
+        using var host = Host(new() { ["Storage:Provider"] = "PostgreSQL", ["Storage:ConnectionString"] = connectionString });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains($"Storage:ConnectionString {problem}", error.Message);
+        Assert.DoesNotContain("s3cret-Pa55", error.Message);
     }
 
     private IHost Host(Dictionary<string, string?> settings)

@@ -1,18 +1,14 @@
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Health;
 using AdeBot.Domain.Tokens;
-using static AdeBot.Storage.Tests.TempDatabase;
+using static AdeBot.Storage.Tests.TestStorage;
 
 namespace AdeBot.Storage.Tests;
 
-public sealed class SubscriptionStoreTests : IDisposable
+public abstract class SubscriptionStoreTests(TestStorage storage) : StoreTests(storage)
 {
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly FindingId AdeExpiry = new(Conversation().Key.TenantId, TokenKind.Ade, "ade-1", AlertTracks.Expiry);
-
-    private readonly TempDatabase _db = new();
-
-    public void Dispose() => _db.Dispose();
 
     [Fact]
     public async Task An_install_stores_the_reference_subscribed_to_all_alerts()
@@ -191,3 +187,7 @@ public sealed class SubscriptionStoreTests : IDisposable
         Assert.Equal("en-US", (await store.GetAsync(key, None))!.EffectiveLocale);
     }
 }
+
+public sealed class SqliteSubscriptionStoreTests() : SubscriptionStoreTests(new TempDatabase());
+
+public sealed class PostgreSqlSubscriptionStoreTests() : SubscriptionStoreTests(new TempPostgreSqlDatabase());

@@ -1,18 +1,16 @@
 using AdeBot.Domain.Alerts;
-using AdeBot.Domain.Health;
-using AdeBot.Testing;
+using AdeBot.Domain.Audit;
+using AdeBot.Domain.Conversation;
+using AdeBot.Domain.GuidedFix;
+using AdeBot.Domain.Inbox;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace AdeBot.Storage.Tests;
 
-/// A real SQLite database file in a fresh temp folder. `NewStore` opens it the way a restarted
-/// service would: new database and store objects over the same file.
-public sealed class TempDatabase : IDisposable
+/// A real SQLite database file in a fresh temp folder.
+public sealed class TempDatabase : TestStorage, IDisposable
 {
-    public static readonly DateTimeOffset Start = TestClock.Start;
-
     public TempDatabase()
     {
         Folder = Path.Combine(Path.GetTempPath(), $"adebot-storage-{Guid.NewGuid():N}");
@@ -25,11 +23,28 @@ public sealed class TempDatabase : IDisposable
 
     public string FilePath => Path.Combine(Folder, "data", StorageOptions.DefaultFileName);
 
-    public FakeTimeProvider Clock { get; } = new(Start);
+    public override AlertDatabase NewDatabase() => new(ConnectionString, Clock, NullLogger<AlertDatabase>.Instance);
 
-    public AlertDatabase NewDatabase() => new(ConnectionString, Clock, NullLogger<AlertDatabase>.Instance);
+    public override SqliteAlertStore NewStore() => new(NewDatabase(), Clock);
 
-    public SqliteAlertStore NewStore() => new(NewDatabase(), Clock);
+    public override IInboxStore NewInboxStore() => new SqliteInboxStore(NewDatabase(), Clock);
+
+    public override IAuditTrail NewAuditTrail() => new SqliteAuditTrail(NewDatabase());
+
+    public override IGuidedFixStore NewGuidedFixStore() => new SqliteGuidedFixStore(NewDatabase());
+
+    public override ITenantLeaseStore NewTenantLeaseStore() => new SqliteTenantLeaseStore(NewDatabase(), Clock);
+
+    public override IConversationContextStore NewConversationContextStore() => new SqliteConversationContextStore(NewDatabase());
+
+    public override Task ExecuteRawAsync(string sql)
+    {
+        using var connection = OpenRaw();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+        return Task.CompletedTask;
+    }
 
     public SqliteConnection OpenRaw()
     {
@@ -38,13 +53,11 @@ public sealed class TempDatabase : IDisposable
         return connection;
     }
 
-    public static StoredConversation Conversation(string tenantId = "contoso", string conversationId = "a:personal-1") =>
-        new(tenantId, conversationId, "personal", "msteams", "https://smba.trafficmanager.net/emea/", "28:bot-app-id",
-            BotName: "AdeBot", UserId: "29:user", UserAadObjectId: "00000000-0000-0000-0000-0000000000aa", Locale: "en-US");
-
-    public static RecordStep Step(
-        FindingId finding, ProblemCode code, string step, int urgency, HealthStatus severity, bool endsSnooze = false, DateTimeOffset? at = null) =>
-        new(finding, code, step, urgency, severity, at ?? Start, endsSnooze);
+    public override Task DisposeAsync()
+    {
+        Dispose();
+        return Task.CompletedTask;
+    }
 
     public void Dispose()
     {

@@ -1,21 +1,17 @@
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Health;
 using AdeBot.Domain.Tokens;
-using static AdeBot.Storage.Tests.TempDatabase;
+using static AdeBot.Storage.Tests.TestStorage;
 
 namespace AdeBot.Storage.Tests;
 
-/// Two instances sharing one database file, each with its own database and store objects.
-public sealed class TenantLeaseStoreTests : IDisposable
+/// Two instances sharing one database, each with its own database and store objects.
+public abstract class TenantLeaseStoreTests(TestStorage storage) : StoreTests(storage)
 {
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
-    private readonly TempDatabase _db = new();
-
-    public void Dispose() => _db.Dispose();
-
-    private SqliteTenantLeaseStore NewLeases() => new(_db.NewDatabase(), _db.Clock);
+    private ITenantLeaseStore NewLeases() => _db.NewTenantLeaseStore();
 
     private DateTimeOffset Now => _db.Clock.GetUtcNow();
 
@@ -107,3 +103,7 @@ public sealed class TenantLeaseStoreTests : IDisposable
         Assert.Equal(LeasedCommit.ConversationGone, await leases.CommitAsync(lease, Conversation("t1").Key, [], None));
     }
 }
+
+public sealed class SqliteTenantLeaseStoreTests() : TenantLeaseStoreTests(new TempDatabase());
+
+public sealed class PostgreSqlTenantLeaseStoreTests() : TenantLeaseStoreTests(new TempPostgreSqlDatabase());

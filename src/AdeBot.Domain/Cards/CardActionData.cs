@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AdeBot.Domain.Alerts;
+using AdeBot.Domain.Conversation;
 using AdeBot.Domain.Cards.Model;
 using AdeBot.Domain.Health;
 using AdeBot.Domain.Tokens;
@@ -12,7 +13,7 @@ namespace AdeBot.Domain.Cards;
 /// snooze → FindingKeys, Days; alertScope → Scope; checkAgain → View and what it needs (tokens →
 /// Skip, details → TokenId and TokenKind, expiring → Days, daysLeft → none, device → Serial); checkNow,
 /// subscribe, unsubscribe, help → none; fixStart → TokenId, TokenKind and Problem, or Serial;
-/// fixDone, fixStuck → Step; fixBack, fixStop, fixCheck → none.
+/// fixDone, fixStuck → Step; fixBack, fixStop, fixCheck → none; choose → TokenId, TokenKind, FollowUp.
 public sealed record CardActionData(string Verb)
 {
     /// The most finding keys one snooze button carries and one click may snooze. Button data comes
@@ -27,6 +28,7 @@ public sealed record CardActionData(string Verb)
     public int? Days { get; init; }
     public AlertScope? Scope { get; init; }
     public string? Serial { get; init; }
+    public FollowUpKind? FollowUp { get; init; }
     public ProblemCode? Problem { get; init; }
     public int? Step { get; init; }
 

@@ -17,6 +17,10 @@ public static class CardVerbs
     public const string Unsubscribe = "unsubscribe";
     public const string AlertScope = "alertScope"; // data.scope: "all" or "criticalOnly"
     public const string Help = "help";
+    /// A candidate of "which one do you mean?": data.tokenId, data.tokenKind, and data.followUp,
+    /// what the follow-up asked about it (FollowUpKind). Carries all it needs, so it works after the
+    /// conversation's context is forgotten.
+    public const string Choose = "choose";
 
     // A guided fix ("Fix it with me"); the walk's state is stored per thread, so these carry only
     // what starts one and which step was on screen.

@@ -20,6 +20,7 @@ internal static class IntentLexicon
         new(RemediationTopic.VppAssignedToExternalMdm, [Cue.External]),
         new(RemediationTopic.VppDuplicateLocation, [Cue.Duplicate]),
         new(RemediationTopic.VppUnexpectedState, [Cue.Unexpected]),
+        new(RemediationTopic.PortalStatus, [Cue.PortalStatus]),
         new(RemediationTopic.TermsNotAccepted, [Cue.Terms]),
         new(RemediationTopic.AccessDenied, [Cue.Denied]),
         new(RemediationTopic.NeverSynced, [Cue.Never, Cue.Sync]),
@@ -101,6 +102,7 @@ internal static class IntentLexicon
             [Cue.Duplicate] = ["duplicate*", "same location"],
             [Cue.Failed] = ["failed", "failing", "fails", "fail", "failure*"],
             [Cue.Unexpected] = ["unexpected", "unexpected state*", "unknown state*"],
+            [Cue.PortalStatus] = ["tenant status", "connector status", "connector", "shows this connector as"],
             [Cue.Subscribe] =
             [
                 "subscribe", "subscribed", "sign me up", "notify", "notify me", "keep me posted", "opt in", "remind me",
@@ -224,6 +226,7 @@ internal static class IntentLexicon
             [Cue.Duplicate] = ["kaksoiskappale*", "kaksoi*", "sama* sijain*", "päällekkäi*"],
             [Cue.Failed] = ["epäonnistu*", "epäonnistui", "ei onnistu*", "kaatui", "virhe synkronoinnissa"],
             [Cue.Unexpected] = ["odottamat*", "odottamat* tila*"],
+            [Cue.PortalStatus] = ["vuokraajan tila*", "liitinten tila*", "liittimen tila*", "liitin", "liittimen", "liittimelle"],
             [Cue.Subscribe] = ["tilaa", "tilaus", "tilata", "tilaan", "tilauk*", "ilmoita", "ilmoittele", "ilmoitathan"],
             [Cue.Unsubscribe] = ["peru tilaus", "peruuta tilaus", "lopeta tilaus", "hiljennä", "mykistä", "tilauksen peruminen"],
             [Cue.AlertNoun] = ["ilmoitu*", "hälyty*", "hälyttä*", "hälytä", "muistutu*", "varoitu*", "viestejä", "viestit"],
@@ -337,6 +340,7 @@ internal static class IntentLexicon
             [Cue.Duplicate] = ["дубл*", "дублікат*", "те саме розташування"],
             [Cue.Failed] = ["не вдал*", "невдал*", "збій", "збою", "збої", "помилкою"],
             [Cue.Unexpected] = ["неочікуван*", "неочікуван* стан*"],
+            [Cue.PortalStatus] = ["стан клієнта", "стан з'єднувач*", "з'єднувач*"],
             [Cue.Subscribe] = ["підпис*", "підпиш*", "сповіщай", "повідомляй", "надсилай"],
             [Cue.Unsubscribe] = ["відпис*", "відпиш*", "вимкни сповіщення", "заглуши*"],
             [Cue.AlertNoun] = ["сповіщ*", "попереджен*", "нагадуван*", "алерт*", "повідомлен*"],

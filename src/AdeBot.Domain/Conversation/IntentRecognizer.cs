@@ -25,7 +25,7 @@ public sealed partial class IntentRecognizer
         if (words.Count == 0) return RecognizedIntent.Unknown;
 
         var analysis = InContext(_lexicon.Analyze(words));
-        var intent = DeviceQuestion(text!, words, analysis) ?? Decide(analysis);
+        var intent = DeviceQuestion(text!, words, analysis) ?? FollowUpQuestion(words, analysis) ?? Decide(analysis);
         var confidence = intent.Kind == IntentKind.Unknown
             ? 0
             : Math.Max(Floor, intent.Confidence - PerForgivenTypo * analysis.ForgivenTypos);

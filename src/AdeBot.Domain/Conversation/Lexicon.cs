@@ -72,6 +72,8 @@ internal enum Cue
     Duplicate,
     Failed,
     Unexpected,
+    /// Intune's own roll-up: "tenant status", "connector status".
+    PortalStatus,
 
     Subscribe,
     Unsubscribe,
@@ -98,6 +100,22 @@ internal enum Cue
     SerialWord,
     SetupScreen,
     EnrollVerb,
+
+    // Follow-ups (FollowUpLexicon): what refers back to the conversation's subject.
+    /// "and …?", "what about", "entä", "а": asks the same about another subject.
+    FollowUpOpener,
+    /// "it", "that one", "se", "tuo", "це", "той": the subject already talked about.
+    Pronoun,
+    /// "one" after a description: "the school one".
+    OneWord,
+    WhyWord,
+    FixWord,
+    /// "what should I do?", "mitä teen?", "що робити?": how to fix it, without the word "fix".
+    WhatToDo,
+    /// "fixed", "korjattu", "виправлено": asks whether the problem is gone.
+    FixedWord,
+    /// "now", "nyt", "вже": with a state word ("is it ok now?") asks whether it got better.
+    NowWord,
 }
 
 /// One language's words. An entry is a word ("status"), a stem ending in '*' ("tunnu*" for tunnus,

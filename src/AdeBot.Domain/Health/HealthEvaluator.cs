@@ -25,12 +25,32 @@ public sealed class HealthEvaluator(HealthRulesOptions options, TimeProvider tim
         var now = time.GetUtcNow();
         List<TokenHealth> tokens =
         [
-            .. snapshot.AdeTokens.Select(token => Ade(token, now)),
+            .. snapshot.AdeTokens.Select(token => Ade(token, now) with { LastSyncTriggeredAt = token.LastSyncTriggeredAt }),
             Apns(snapshot.Apns, now),
             .. snapshot.VppTokens.Select(token => Vpp(token, now)),
         ];
+        if (snapshot.PortalConnectors.Count > 0) tokens = [.. tokens.Select(token => CrossChecked(token, snapshot.PortalConnectors))];
         tokens.Sort(WorstFirst);
         return new TenantHealth(snapshot.TenantId, snapshot.Source, snapshot.AsOf, Worst(tokens.Select(t => t.Status)), tokens);
+    }
+
+    /// Intune's own roll-up is the floor: a token the portal rates worse than the rules above do
+    /// gets a problem saying so, at the portal's severity, so AdeBot never calls healthy (or merely
+    /// a warning) what the portal calls unhealthy. A portal rating as good or better adds nothing.
+    private static TokenHealth CrossChecked(TokenHealth token, IReadOnlyList<PortalConnectorStatus> portal)
+    {
+        var rows = portal.Where(p => p.Kind == token.Kind
+            && (token.Kind == TokenKind.Apns || string.Equals(p.InstanceId, token.Id, StringComparison.OrdinalIgnoreCase)));
+        var severity = rows.Select(p => p.Status).DefaultIfEmpty(PortalHealth.Unknown).Max() switch
+        {
+            PortalHealth.Unhealthy => HealthStatus.Critical,
+            PortalHealth.Warning => HealthStatus.Warning,
+            _ => HealthStatus.Healthy,
+        };
+        if (severity <= token.Status) return token;
+        List<Problem> problems = [.. token.Problems, new Problem(ProblemCode.PortalUnhealthy, severity)];
+        return Token(token.Kind, token.Id, token.Name, token.AppleId, token.Program, token.ExpiresAt, token.LastSuccessfulSyncAt, problems)
+            with { LastSyncTriggeredAt = token.LastSyncTriggeredAt };
     }
 
     public static HealthStatus Worst(IEnumerable<HealthStatus> statuses) =>

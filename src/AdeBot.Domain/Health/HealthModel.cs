@@ -19,6 +19,8 @@ public enum ProblemCode
     SyncFailed,
     /// A `lastSyncErrorCode` configured as "access denied" (Apple 403 ACCESS_DENIED).
     AccessDenied,
+    /// Intune's tenant status (connector status) rates the token worse than AdeBot's own rules do.
+    PortalUnhealthy,
 }
 
 /// One reason a token is not healthy, with the facts behind it.
@@ -39,7 +41,11 @@ public sealed record TokenHealth(
     DateTimeOffset? ExpiresAt,
     DateTimeOffset? LastSuccessfulSyncAt,
     HealthStatus Status,
-    IReadOnlyList<Problem> Problems);
+    IReadOnlyList<Problem> Problems)
+{
+    /// When Intune last requested a sync of an ADE token (the manual-sync cooldown counts from it).
+    public DateTimeOffset? LastSyncTriggeredAt { get; init; }
+}
 
 public sealed record TenantHealth(
     string TenantId,

@@ -23,6 +23,8 @@ public enum RemediationTopic
     VppSyncFailed,
     /// A VPP state Graph may add later; shown with its raw value and the general VPP checklist.
     VppUnexpectedState,
+    /// Intune's tenant status rates a token worse than AdeBot's rules do.
+    PortalStatus,
 
     // One per device verdict (DeviceVerdict), in the same order.
     DeviceEnrolled,

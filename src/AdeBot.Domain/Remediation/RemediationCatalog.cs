@@ -37,6 +37,7 @@ public sealed partial class RemediationCatalog(HealthRulesOptions options)
         [RemediationTopic.VppDuplicateLocation] = new(["VppDuplicate"], [nameof(HelpLinks.ManageVppTokens)]),
         [RemediationTopic.VppSyncFailed] = new(["VppSyncChecklist"], [nameof(HelpLinks.ManageVppTokens), nameof(HelpLinks.RenewVppToken)]),
         [RemediationTopic.VppUnexpectedState] = new(["VppSyncChecklist"], [nameof(HelpLinks.ManageVppTokens), nameof(HelpLinks.RenewVppToken)]),
+        [RemediationTopic.PortalStatus] = new(["PortalStatus"], [nameof(HelpLinks.TenantStatus)]),
     });
 
     /// Topics whose fix depends on signing in with the right Apple ID, so the one on record is shown.
@@ -113,6 +114,7 @@ public sealed partial class RemediationCatalog(HealthRulesOptions options)
         (TokenKind.Vpp, ProblemCode.ExpiringSoon) => RemediationTopic.VppExpiring,
         (TokenKind.Vpp, ProblemCode.SyncFailed) => RemediationTopic.VppSyncFailed,
         (TokenKind.Vpp, ProblemCode.InvalidState) => TopicForVppState(state),
+        (_, ProblemCode.PortalUnhealthy) => RemediationTopic.PortalStatus,
         _ => throw new ArgumentException($"No remediation for {code} on a {kind} token.", nameof(code)),
     };
 
@@ -167,6 +169,9 @@ public sealed partial class RemediationCatalog(HealthRulesOptions options)
     private static (string Summary, string Facts)? SpecialKeys(TokenHealth token, Problem problem) => problem.Code switch
     {
         ProblemCode.InvalidState => ($"Summary_State_{TopicForVppState(problem.State)}", "Facts_VppState"),
+        ProblemCode.PortalUnhealthy => problem.Severity == HealthStatus.Critical
+            ? ("Summary_PortalUnhealthy", "PortalStatus_Facts")
+            : ("Summary_PortalWarning", "PortalStatus_FactsWarning"),
         ProblemCode.Expired when token.Kind == TokenKind.Apns => IsApnsGraceOver(problem)
             ? ("Summary_ApnsExpiredGraceOver", "ApnsExpired_FactsGraceOver")
             : ("Summary_ApnsExpired", "ApnsExpired_Facts"),

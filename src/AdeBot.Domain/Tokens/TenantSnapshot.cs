@@ -44,10 +44,23 @@ public sealed record VppToken(
 
 /// Every Apple token of one tenant at one moment. `Apns` is null when the tenant has no APNs
 /// certificate configured (Graph answers 404), which is a finding, not a failure.
+/// `PortalConnectors` is Intune's own roll-up (tenant status, connector status), empty when the
+/// tenant does not let AdeBot read it.
 public sealed record TenantSnapshot(
     string TenantId,
     SnapshotSource Source,
     DateTimeOffset AsOf,
     IReadOnlyList<AdeToken> AdeTokens,
     ApnsCertificate? Apns,
-    IReadOnlyList<VppToken> VppTokens);
+    IReadOnlyList<VppToken> VppTokens)
+{
+    public IReadOnlyList<PortalConnectorStatus> PortalConnectors { get; init; } = [];
+}
+
+/// Intune's `connectorHealthState`, best to worst; a value Graph adds later reads as Unknown.
+public enum PortalHealth { Unknown, Healthy, Warning, Unhealthy }
+
+/// One row of Intune's connector status (`connectorStatusDetails`): which kind of token it is
+/// about, the token's id (`connectorInstanceId`; the APNs certificate is a singleton and needs
+/// none) and the portal's verdict.
+public sealed record PortalConnectorStatus(TokenKind Kind, string? InstanceId, PortalHealth Status);

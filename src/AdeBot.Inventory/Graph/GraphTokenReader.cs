@@ -8,7 +8,8 @@ namespace AdeBot.Inventory;
 /// Reads one tenant's Apple tokens through a GraphServiceClient's request adapter, so every request
 /// gets the SDK's handlers (authentication, Retry-After aware retries, redirects, compression).
 /// Failures surface as exceptions; TokenInventory turns them into InventoryFailure.
-internal sealed class GraphTokenReader(GraphServiceClient client, string graphRoot, TimeSpan requestTimeout, TimeProvider time)
+internal sealed class GraphTokenReader(GraphServiceClient client, string graphRoot, TimeSpan requestTimeout, TimeProvider time,
+    Microsoft.Extensions.Logging.ILogger logger)
 {
     /// Intune allows 2,000 ADE and 3,000 VPP tokens per tenant; a collection far past that means paging went wrong.
     internal const int MaxItemsPerCollection = 10_000;
@@ -22,6 +23,7 @@ internal sealed class GraphTokenReader(GraphServiceClient client, string graphRo
     private static readonly string AdePath = $"/beta/deviceManagement/depOnboardingSettings?$select={DepOnboardingSettingModel.Select}";
     private static readonly string ApnsPath = $"/v1.0/deviceManagement/applePushNotificationCertificate?$select={ApplePushNotificationCertificateModel.Select}";
     private static readonly string VppPath = $"/v1.0/deviceAppManagement/vppTokens?$select={VppTokenModel.Select}";
+    internal const string ConnectorStatusPath = "/beta/deviceManagement/connectorStatus";
 
     public async Task<TenantSnapshot> ReadAsync(string tenantId, SnapshotSource source, CancellationToken cancellationToken)
     {
@@ -29,7 +31,28 @@ internal sealed class GraphTokenReader(GraphServiceClient client, string graphRo
         var ade = await ReadAllAsync<DepOnboardingSettingModel, AdeToken>(AdePath, m => m.ToToken(), cancellationToken);
         var apns = await ReadApnsAsync(cancellationToken);
         var vpp = await ReadAllAsync<VppTokenModel, VppToken>(VppPath, m => m.ToToken(), cancellationToken);
-        return new TenantSnapshot(tenantId, source, asOf, ade, apns, vpp);
+        var portal = await ReadPortalStatusAsync(tenantId, cancellationToken);
+        return new TenantSnapshot(tenantId, source, asOf, ade, apns, vpp) { PortalConnectors = portal };
+    }
+
+    /// Intune's connector status, an optional cross-check: its permission is undocumented and it is
+    /// beta, so a refusal or any other failure leaves it out (with a log line) instead of failing the read.
+    private async Task<IReadOnlyList<PortalConnectorStatus>> ReadPortalStatusAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var rows = await ReadAllAsync<ConnectorStatusModel, PortalConnectorStatus?>(ConnectorStatusPath, m => m.ToStatus(), cancellationToken);
+            return [.. rows.OfType<PortalConnectorStatus>()];
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            var failure = GraphFailures.Cause(ex);
+            if (failure.Cause is GraphFailureCause.PermissionMissing or GraphFailureCause.NotFound)
+                InventoryLog.PortalStatusNotReadable(logger, tenantId, failure.StatusCode, failure.RequestId);
+            else
+                InventoryLog.PortalStatusFailed(logger, tenantId, failure.Cause, failure.StatusCode, failure.RequestId);
+            return [];
+        }
     }
 
     private async Task<ApnsCertificate?> ReadApnsAsync(CancellationToken cancellationToken)

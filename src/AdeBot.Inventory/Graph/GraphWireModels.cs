@@ -186,3 +186,50 @@ internal sealed class VppTokenModel : IGraphModel<VppTokenModel>
             ExpirationDateTime, LastSyncDateTime, State ?? "unknown", LastSyncStatus ?? "unknown");
     }
 }
+
+/// beta `connectorStatusDetails`, one row of `deviceManagement/connectorStatus` (Intune's tenant
+/// status roll-up). Names and states stay strings: Graph adds connectors (`futureValue`).
+internal sealed class ConnectorStatusModel : IGraphModel<ConnectorStatusModel>
+{
+    public string? ConnectorName { get; set; }
+    public string? ConnectorInstanceId { get; set; }
+    public string? Status { get; set; }
+    public DateTimeOffset? EventDateTime { get; set; }
+
+    public static ConnectorStatusModel Create(IParseNode node) => new();
+
+    public IDictionary<string, Action<IParseNode>> GetFieldDeserializers() => GraphFields.Of(
+        ("connectorName", n => ConnectorName = n.GetStringValue()),
+        ("connectorInstanceId", n => ConnectorInstanceId = n.GetStringValue()),
+        ("status", n => Status = n.GetStringValue()),
+        ("eventDateTime", n => EventDateTime = n.GetDateTimeOffsetValue()));
+
+    public void Serialize(ISerializationWriter writer)
+    {
+        writer.WriteStringValue("connectorName", ConnectorName);
+        writer.WriteStringValue("connectorInstanceId", ConnectorInstanceId);
+        writer.WriteStringValue("status", Status);
+        writer.WriteDateTimeOffsetValue("eventDateTime", EventDateTime);
+    }
+
+    /// Only the rows about the three Apple connectors AdeBot judges; the rest (Autopilot, NDES, ...) are dropped.
+    public PortalConnectorStatus? ToStatus()
+    {
+        TokenKind? kind = ConnectorName switch
+        {
+            { } name when name.StartsWith("appleDep", StringComparison.OrdinalIgnoreCase) => TokenKind.Ade,
+            { } name when name.StartsWith("vppToken", StringComparison.OrdinalIgnoreCase) => TokenKind.Vpp,
+            { } name when name.StartsWith("applePushNotificationService", StringComparison.OrdinalIgnoreCase) => TokenKind.Apns,
+            _ => null,
+        };
+        if (kind is null) return null;
+        var health = Status?.ToLowerInvariant() switch
+        {
+            "healthy" => PortalHealth.Healthy,
+            "warning" => PortalHealth.Warning,
+            "unhealthy" => PortalHealth.Unhealthy,
+            _ => PortalHealth.Unknown,
+        };
+        return new PortalConnectorStatus(kind.Value, ConnectorInstanceId, health);
+    }
+}

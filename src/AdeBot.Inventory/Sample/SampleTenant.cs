@@ -73,12 +73,27 @@ public static class SampleTenant
             },
         ];
 
+        // Intune's own roll-up never rates a sample token worse than AdeBot does, so the sample's
+        // answers stay those of its tokens; replays show the cross-check.
+        ConnectorStatusModel Portal(string name, string? instance, string status) =>
+            new() { ConnectorName = name, ConnectorInstanceId = instance, Status = status, EventDateTime = now };
+        List<ConnectorStatusModel> portal =
+        [
+            .. firstPage.Concat(secondPage).Zip(["healthy", "healthy", "healthy", "warning", "unhealthy", "warning", "unhealthy", "unhealthy"],
+                (token, status) => Portal("appleDepExpirationDateTime", token.Id, status)),
+            Portal("applePushNotificationServiceExpirationDateTime", apns.Id, "healthy"),
+            Portal("vppTokenExpirationDateTime", vpp[0].Id, "healthy"),
+            Portal("vppTokenLastSyncDateTime", vpp[1].Id, "unhealthy"),
+            Portal("windowsAutopilotLastSyncDateTime", null, "unhealthy"),
+        ];
+
         return new GraphRecording(
         [
             Ok(AdeList, new GraphPage<DepOnboardingSettingModel> { Value = firstPage, NextLink = $"{AdeList}?$skiptoken={SecondPageToken}" }),
             Ok($"{AdeList}?$skiptoken={SecondPageToken}", new GraphPage<DepOnboardingSettingModel> { Value = secondPage }),
             Ok(Graph + "/v1.0/deviceManagement/applePushNotificationCertificate", apns),
             Ok(Graph + "/v1.0/deviceAppManagement/vppTokens", new GraphPage<VppTokenModel> { Value = vpp }),
+            Ok(Graph + GraphTokenReader.ConnectorStatusPath, new GraphPage<ConnectorStatusModel> { Value = portal }),
             .. SampleDevices.Recording([.. firstPage.Concat(secondPage).Select(t => t.Id!)], now),
         ]);
     }

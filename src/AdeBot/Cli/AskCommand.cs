@@ -50,7 +50,7 @@ public sealed class AskCommand(string question, string locale, bool json, string
 
     protected override async Task<int> ExecuteAsync(IServiceProvider services, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        await services.GetRequiredService<AlertDatabase>().InitializeAsync(cancellationToken);
+        await services.GetRequiredService<IStorageDatabase>().InitializeAsync(cancellationToken);
         var inventory = services.GetRequiredService<ITokenInventory>();
         var time = services.GetRequiredService<TimeProvider>();
         var inbound = new Activity

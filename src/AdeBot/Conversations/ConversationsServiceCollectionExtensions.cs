@@ -31,6 +31,8 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<DeviceReplies>();
         services.AddSingleton<PendingDeviceQuestions>();
         services.AddConversationMemory();
+        services.AddSingleton<ConversationTopics>();
+        services.AddSingleton<FollowUpAnswers>();
 
         services.AddSingleton<IIntentHandler, HealthIntentHandler>();
         services.AddSingleton<IIntentHandler, ExpiringSoonIntentHandler>();
@@ -39,6 +41,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<IIntentHandler, AlertSettingsIntentHandler>();
         services.AddSingleton<IIntentHandler, SmallTalkIntentHandler>();
         services.AddSingleton<IIntentHandler, DeviceIntentHandler>();
+        services.AddSingleton<IIntentHandler, FollowUpIntentHandler>();
         services.AddSingleton<IntentHandlers>();
 
         services.AddSingleton<CardActionHandler>();

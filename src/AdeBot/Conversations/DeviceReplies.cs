@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
+using AdeBot.Conversations.Memory;
 using AdeBot.Devices;
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Cards;
@@ -19,7 +20,7 @@ public sealed record DeviceRead(DeviceDiagnosis? Diagnosis, CardContext Context,
 
 /// The device answer in chat, shared by the question and the card's "Check again". A device is
 /// looked up only in the asking conversation's own tenant.
-public sealed class DeviceReplies(DeviceDiagnoses diagnoses, CardComposer composer, FailureReplies failures)
+public sealed class DeviceReplies(DeviceDiagnoses diagnoses, CardComposer composer, FailureReplies failures, ConversationTopics topics)
 {
     public async Task<DeviceRead> ReadAsync(ServedConversation conversation, string serialNumber, bool forceRefresh, CancellationToken cancellationToken)
     {
@@ -43,6 +44,7 @@ public sealed class DeviceReplies(DeviceDiagnoses diagnoses, CardComposer compos
             return;
         }
         await turn.ShowAsync(composer.ComposeDevice(read.Diagnosis, read.Context), cancellationToken, composer.DeviceSummary(read.Diagnosis, turn.Culture));
+        await topics.DeviceAsync(turn, read.Diagnosis, cancellationToken);
     }
 }
 

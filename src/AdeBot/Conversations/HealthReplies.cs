@@ -1,11 +1,13 @@
+using AdeBot.Conversations.Memory;
 using AdeBot.Domain.Cards;
+using AdeBot.Domain.Health;
 using AdeBot.Domain.Devices;
 using AdeBot.Domain.Tokens;
 
 namespace AdeBot.Conversations;
 
 /// The health answer as chat messages, shared by the question and the buttons that ask it again.
-public sealed class HealthReplies(TenantHealthReader reader, CardComposer composer, IDeviceInventory devices, TimeProvider time)
+public sealed class HealthReplies(TenantHealthReader reader, CardComposer composer, IDeviceInventory devices, ConversationTopics topics, TimeProvider time)
 {
     /// Counting devices that will fail to enroll reads pages of every token; a health answer does
     /// not wait longer than this for it, and goes without the count instead.
@@ -25,6 +27,8 @@ public sealed class HealthReplies(TenantHealthReader reader, CardComposer compos
             // Only the first card carries the summary, so Teams shows one meaningful notification.
             await turn.ShowAsync(answer.Cards[i], cancellationToken, i == 0 ? answer.Summary : null);
         }
+        // "The second one" counts the failing tokens as the cards show them.
+        if (skip == 0) await topics.ListedAsync(turn, read.Health.Tokens.Where(t => t.Status != HealthStatus.Healthy), cancellationToken);
         return answer.Summary;
     }
 

@@ -6,13 +6,13 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace AdeBot.Readiness;
 
 /// The database answers, takes a write and has this AdeBot's migrations.
-internal sealed class DatabaseReadinessCheck(AlertDatabase database) : IHealthCheck
+internal sealed class DatabaseReadinessCheck(IStorageDatabase database) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var readiness = await database.CheckReadinessAsync(cancellationToken);
         return readiness.Ready
-            ? HealthCheckResult.Healthy($"schema version {AlertDatabase.LatestSchemaVersion}")
+            ? HealthCheckResult.Healthy($"schema version {database.LatestSchemaVersion}")
             : HealthCheckResult.Unhealthy(readiness.Problem);
     }
 }

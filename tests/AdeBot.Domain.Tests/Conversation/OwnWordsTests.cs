@@ -211,6 +211,8 @@ public sealed partial class OwnWordsTests
             TokenScenarios.Snapshot(apns: TokenScenarios.Apns(-12 * day)),
             TokenScenarios.Snapshot(apns: TokenScenarios.Apns(-45 * day)),
             TokenScenarios.Snapshot(apnsMissing: true),
+            TokenScenarios.Snapshot(ade: [TokenScenarios.Ade("Portal Unhealthy")]) with { PortalConnectors = [new(TokenKind.Ade, "ade-Portal Unhealthy", PortalHealth.Unhealthy)] },
+            TokenScenarios.Snapshot(ade: [TokenScenarios.Ade("Portal Warning")]) with { PortalConnectors = [new(TokenKind.Ade, "ade-Portal Warning", PortalHealth.Warning)] },
         ];
         return tenants.Select(t => TokenScenarios.Evaluate(t, Rules)).SelectMany(h => h.Tokens).SelectMany(token => token.Problems.Select(problem => (token, problem)));
     }

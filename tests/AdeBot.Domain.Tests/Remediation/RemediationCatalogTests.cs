@@ -39,6 +39,7 @@ public sealed partial class RemediationCatalogTests
         [RemediationTopic.VppDuplicateLocation] = Snapshot(vpp: [Vpp(state: "duplicateLocationId")]),
         [RemediationTopic.VppSyncFailed] = Snapshot(vpp: [Vpp(lastSyncStatus: "failed")]),
         [RemediationTopic.VppUnexpectedState] = Snapshot(vpp: [Vpp(state: "quarantinedByApple")]),
+        [RemediationTopic.PortalStatus] = Snapshot(ade: [Ade()]) with { PortalConnectors = [new(TokenKind.Ade, "ade-Contoso ABM", PortalHealth.Unhealthy)] },
     };
 
     public static TheoryData<RemediationTopic, string> TopicsAndCultures => WithCultures(Enum.GetValues<RemediationTopic>());

@@ -4,6 +4,7 @@ using AdeBot.Alerts;
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Cards;
 using AdeBot.Domain.Devices;
+using AdeBot.Domain.GuidedFix;
 using AdeBot.Inventory;
 using AdeBot.Domain.Localization;
 using AdeBot.Domain.Remediation;
@@ -165,6 +166,9 @@ public sealed class GuidedFixConversationTests : IClassFixture<GuidedFixBotHost>
         var step = await StartOnAsync(chat, Kyiv);
 
         _host.Clock.Advance(TimeSpan.FromMinutes(61));
+        // The hourly trim that came due on the way drops the stored walk, not only the click's check.
+        var store = _host.Get<IGuidedFixStore>();
+        await TeamsChat.WaitForAsync(async () => await store.GetAsync(new GuidedFixKey(chat.Key, chat.ConversationId), TestTimeout.Token) is null, "the idle walk trimmed");
         var late = await chat.InvokeAsync(TeamsChat.ExecuteValue(Assert.Single(Executes(step, CardVerbs.FixDone))));
 
         Assert.StartsWith("This guided fix has ended", late.Message);

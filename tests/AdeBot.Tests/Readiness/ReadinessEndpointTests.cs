@@ -1,9 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using AdeBot.Storage.PostgreSql;
 using AdeBot.Testing;
+using AdeBot.Testing.PostgreSql;
 using AdeBot.Tests.Access;
 using AdeBot.Tests.Conversations;
 using AdeBot.Tests.Infrastructure;
+using Npgsql;
 
 namespace AdeBot.Tests.Readiness;
 
@@ -105,6 +108,48 @@ public sealed class ReadinessEndpointTests
         // Readiness is about set-up: a later refusal is for the metrics and alerts, not a reason to take the instance out.
         directory.RefuseSignIn = true;
         Assert.Equal(HttpStatusCode.OK, (await ReadyzAsync(host)).Status);
+    }
+
+    [Fact]
+    public async Task On_PostgreSQL_the_database_is_ready_and_a_server_that_refuses_writes_is_not()
+    {
+        var connectionString = await PostgreSqlServer.CreateDatabaseAsync();
+        await using var host = new AdeBotHost(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "PostgreSQL",
+            ["Storage:ConnectionString"] = connectionString,
+        });
+        await host.InitializeAsync();
+
+        var (status, body) = await ReadyzAsync(host);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal($"schema version {PostgreSqlDatabase.LatestSchemaVersion}", (string?)Check(body, "database")["description"]);
+
+        await SetReadOnlyAsync(connectionString, readOnly: true);
+        (status, body) = await ReadyzAsync(host);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("the database cannot be opened or written", (string?)Check(body, "database")["description"]);
+        Assert.DoesNotContain("postgres", body.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("127.0.0.1", body.ToJsonString(), StringComparison.Ordinal);
+
+        await SetReadOnlyAsync(connectionString, readOnly: false);
+        Assert.Equal(HttpStatusCode.OK, (await ReadyzAsync(host)).Status);
+    }
+
+    /// As a failed-over standby or a full server would: every new session refuses writes.
+    private static async Task SetReadOnlyAsync(string connectionString, bool readOnly)
+    {
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ToString());
+        await admin.OpenAsync(TestTimeout.Token);
+        await using var alter = new NpgsqlCommand($"ALTER DATABASE {database} SET default_transaction_read_only = {(readOnly ? "on" : "off")};", admin);
+        await alter.ExecuteNonQueryAsync(TestTimeout.Token);
+        // Sessions read the setting when they start: the host's pooled ones are ended.
+        await using var terminate = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @database AND pid <> pg_backend_pid();", admin);
+        terminate.Parameters.AddWithValue("database", database!);
+        await terminate.ExecuteNonQueryAsync(TestTimeout.Token);
+        NpgsqlConnection.ClearAllPools();
     }
 
     private static async Task<(HttpStatusCode Status, JsonNode Body)> ReadyzAsync(AdeBotHost host)

@@ -1,5 +1,7 @@
+using AdeBot.Conversations.Memory;
 using AdeBot.Conversations.GuidedFix;
 using AdeBot.Domain.Alerts;
+using AdeBot.Domain.Conversation;
 using AdeBot.Domain.Cards;
 using AdeBot.Domain.Devices;
 using AdeBot.Telemetry;
@@ -17,7 +19,9 @@ public sealed class CardActionHandler(
     AlertPlanner planner,
     AlertSettings settings,
     DeviceReplies devices,
-    GuidedFixActions guidedFix)
+    GuidedFixActions guidedFix,
+    ConversationTopics topics,
+    FollowUpAnswers followUps)
 {
     public Task<CardActionOutcome> HandleAsync(ChatTurn turn, CardActionData action, CancellationToken cancellationToken)
     {
@@ -41,6 +45,7 @@ public sealed class CardActionHandler(
         CardVerbs.Snooze => SnoozeAsync(turn, action, cancellationToken),
         CardVerbs.Subscribe or CardVerbs.Unsubscribe => SetSubscribedAsync(turn, action.Verb == CardVerbs.Subscribe, cancellationToken),
         CardVerbs.AlertScope when action.Scope is { } scope && Enum.IsDefined(scope) => SetScopeAsync(turn, scope, cancellationToken),
+        CardVerbs.Choose => ChooseAsync(turn, action, cancellationToken),
         CardVerbs.Help => Task.FromResult<CardActionOutcome>(new CardActionOutcome.Replace(composer.ComposeHelp(new CardContext(turn.Culture)))),
         var verb when GuidedFixActions.Handles(verb) => guidedFix.HandleAsync(turn, action, cancellationToken),
         _ => Task.FromResult(Unknown(turn)),
@@ -75,9 +80,18 @@ public sealed class CardActionHandler(
     {
         var read = await reader.ReadAsync(turn.Conversation, forceRefresh: false, cancellationToken);
         if (!read.Succeeded) return new CardActionOutcome.Answer(read.FailureText);
-        return action.FindToken(read.Health) is { } token
-            ? new CardActionOutcome.Replace(composer.ComposeTokenDetails(read.Health, token, read.Context))
-            : NoSuchToken(turn, action);
+        if (action.FindToken(read.Health) is not { } token) return NoSuchToken(turn, action);
+        await topics.TokenAsync(turn, token, cancellationToken);
+        return new CardActionOutcome.Replace(composer.ComposeTokenDetails(read.Health, token, read.Context));
+    }
+
+    /// A candidate of "which one do you mean?": the follow-up answered about it, as new messages
+    /// (the choice stays, so another candidate can be clicked too).
+    private async Task<CardActionOutcome> ChooseAsync(ChatTurn turn, CardActionData action, CancellationToken cancellationToken)
+    {
+        if (action is not { TokenId.Length: > 0, TokenKind: { } kind } || !Enum.IsDefined(kind)) return Unknown(turn);
+        var asks = action.FollowUp is { } followUp && Enum.IsDefined(followUp) ? followUp : FollowUpKind.About;
+        return new CardActionOutcome.AlreadyPosted(await followUps.AboutAsync(turn, ConversationSubject.Token(kind, action.TokenId), asks, cancellationToken));
     }
 
     private async Task<CardActionOutcome> SnoozeAsync(ChatTurn turn, CardActionData action, CancellationToken cancellationToken)

@@ -197,19 +197,19 @@ public sealed partial class GuidedFixActions(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 4401, Level = LogLevel.Information, Message = "A guided fix started ({Topic})")]
+        [LoggerMessage(EventId = 4501, Level = LogLevel.Information, Message = "A guided fix started ({Topic})")]
         public static partial void Started(ILogger logger, RemediationTopic topic);
 
-        [LoggerMessage(EventId = 4402, Level = LogLevel.Information, Message = "A guided fix was verified against a fresh read ({Topic}): {Outcome}")]
+        [LoggerMessage(EventId = 4502, Level = LogLevel.Information, Message = "A guided fix was verified against a fresh read ({Topic}): {Outcome}")]
         public static partial void Verified(ILogger logger, RemediationTopic topic, VerificationOutcome outcome);
 
-        [LoggerMessage(EventId = 4403, Level = LogLevel.Debug, Message = "A verification read was not made: this tenant was read within GuidedFix:VerificationIntervalSeconds")]
+        [LoggerMessage(EventId = 4503, Level = LogLevel.Debug, Message = "A verification read was not made: this tenant was read within GuidedFix:VerificationIntervalSeconds")]
         public static partial void VerificationLimited(ILogger logger);
 
-        [LoggerMessage(EventId = 4404, Level = LogLevel.Information, Message = "A guided fix's finding is in the conversation's alert ledger: the next check that sees it fixed says so once")]
+        [LoggerMessage(EventId = 4504, Level = LogLevel.Information, Message = "A guided fix's finding is in the conversation's alert ledger: the next check that sees it fixed says so once")]
         public static partial void Watching(ILogger logger);
 
-        [LoggerMessage(EventId = 4405, Level = LogLevel.Debug, Message = "{Count} guided fixes idle past Conversations:ContextMinutes were forgotten")]
+        [LoggerMessage(EventId = 4505, Level = LogLevel.Debug, Message = "{Count} guided fixes idle past Conversations:ContextMinutes were forgotten")]
         public static partial void IdleForgotten(ILogger logger, int count);
     }
 }

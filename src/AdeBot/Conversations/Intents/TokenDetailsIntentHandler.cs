@@ -1,3 +1,4 @@
+using AdeBot.Conversations.Memory;
 using AdeBot.Domain.Cards;
 using AdeBot.Domain.Conversation;
 using AdeBot.Telemetry;
@@ -5,7 +6,7 @@ using AdeBot.Telemetry;
 namespace AdeBot.Conversations.Intents;
 
 /// "Details Contoso ABM": a card per matching token; a bare "details" asks which token.
-public sealed class TokenDetailsIntentHandler(TenantHealthReader reader, CardComposer composer) : IIntentHandler
+public sealed class TokenDetailsIntentHandler(TenantHealthReader reader, CardComposer composer, ConversationTopics topics) : IIntentHandler
 {
     private const int MaxDetailCards = 3;
 
@@ -29,5 +30,7 @@ public sealed class TokenDetailsIntentHandler(TenantHealthReader reader, CardCom
         {
             await turn.ShowAsync(composer.ComposeTokenDetails(read.Health, token, read.Context), cancellationToken);
         }
+        if (matches.Count == 1) await topics.TokenAsync(turn, matches[0], cancellationToken);
+        else if (matches.Count > 1) await topics.ListedAsync(turn, matches.Take(MaxDetailCards), cancellationToken);
     }
 }
