@@ -102,7 +102,9 @@ public sealed partial class InboxWorker(
         var outcome = InboxOutcome.Processed;
         try
         {
-            if (!await store.MarkRunningAsync(entry.Id, drain))
+            // An install the last process left running is run again as it is (the store greets once);
+            // anything pending is claimed first.
+            if (entry.State == InboxEntryState.Pending && !await store.MarkRunningAsync(entry.Id, drain))
             {
                 // Another instance on the same database claimed it (both picked it up at start-up).
                 Log.ClaimedElsewhere(logger, entry.Id, entry.Kind);
