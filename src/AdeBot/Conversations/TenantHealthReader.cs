@@ -39,11 +39,15 @@ public sealed partial class TenantHealthReader(
     }
 
     /// The chat form: a typing indicator while Graph is read, and the failure text posted when
-    /// nothing can be shown, so the caller only composes the success.
+    /// nothing can be shown, so the caller only composes the success. The indicator's round trip
+    /// runs beside the read instead of before it, and ends before anything else is posted, so the
+    /// order the user sees is the same.
     public async Task<HealthRead> ReadForChatAsync(ChatTurn turn, bool forceRefresh, CancellationToken cancellationToken)
     {
-        await turn.TypingAsync(cancellationToken);
-        var read = await ReadAsync(turn.Conversation, forceRefresh, cancellationToken);
+        var typing = turn.TypingAsync(cancellationToken);
+        var reading = ReadAsync(turn.Conversation, forceRefresh, cancellationToken);
+        await Task.WhenAll(typing, reading);
+        var read = await reading;
         if (!read.Succeeded) await turn.SayAsync(read.FailureText, cancellationToken);
         return read;
     }
