@@ -88,5 +88,6 @@ internal static class Migrations
             CREATE INDEX conversation_context_touched ON conversation_context (touched_at_ms);
             """),
         new(6, "guided fixes in progress", SqliteGuidedFixStore.Schema),
+        new(7, "tenant leases of the shared alert check", SqliteTenantLeaseStore.Schema),
     ];
 }

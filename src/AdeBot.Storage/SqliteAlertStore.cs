@@ -137,6 +137,16 @@ public sealed class SqliteAlertStore(AlertDatabase database, TimeProvider time) 
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
+        if (!await ApplyChangesAsync(connection, transaction, key, changes, cancellationToken)) return false;
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// The ledger write of a commit, inside the caller's transaction; false, with nothing written,
+    /// when the conversation is no longer active.
+    internal static async Task<bool> ApplyChangesAsync(
+        SqliteConnection connection, SqliteTransaction transaction, ConversationKey key, IReadOnlyList<LedgerChange> changes, CancellationToken cancellationToken)
+    {
         // Unsubscribed or removed while the check ran: its ledger was dropped and must stay empty.
         var active = await AlertDatabase.ScalarAsync<long?>(connection, transaction,
             $"SELECT active FROM conversation WHERE {KeyFilter};", cancellationToken, Key(key));
@@ -173,7 +183,6 @@ public sealed class SqliteAlertStore(AlertDatabase database, TimeProvider time) 
             }
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return true;
     }
 

@@ -40,11 +40,11 @@ public sealed class SqliteInboxStore(AlertDatabase database, TimeProvider time) 
         return entries;
     }
 
-    public async Task MarkRunningAsync(long id, CancellationToken cancellationToken)
+    public async Task<bool> MarkRunningAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await AlertDatabase.ExecuteAsync(connection, null, "UPDATE inbox SET state = 'Running' WHERE id = $id AND state = 'Pending';",
-            cancellationToken, ("$id", id));
+        return await AlertDatabase.ExecuteAsync(connection, null, "UPDATE inbox SET state = 'Running' WHERE id = $id AND state = 'Pending';",
+            cancellationToken, ("$id", id)) == 1;
     }
 
     public async Task CompleteAsync(long id, InboxOutcome outcome, CancellationToken cancellationToken)

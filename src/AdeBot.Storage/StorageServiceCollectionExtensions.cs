@@ -42,6 +42,7 @@ public static class StorageServiceCollectionExtensions
         services.AddProviderStore<IAuditTrail, SqliteAuditTrail, PostgreSqlAuditTrail>();
         services.AddProviderStore<IConversationContextStore, SqliteConversationContextStore, PostgreSqlConversationContextStore>();
         services.AddProviderStore<IGuidedFixStore, SqliteGuidedFixStore, PostgreSqlGuidedFixStore>();
+        services.AddProviderStore<ITenantLeaseStore, SqliteTenantLeaseStore, PostgreSqlTenantLeaseStore>();
         services.AddHostedService<AlertStorageInitializer>();
         return services;
     }

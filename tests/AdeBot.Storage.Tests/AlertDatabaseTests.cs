@@ -31,7 +31,7 @@ public sealed class AlertDatabaseTests : IDisposable
 
         using var connection = _db.OpenRaw();
         Assert.Equal(string.Join(',', Migrations.All.Select(m => m.Version)), Scalar(connection, "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version);"));
-        Assert.Equal("alert_ledger,audit,conversation,conversation_context,guided_fix,inbox,schema_version,sqlite_sequence",
+        Assert.Equal("alert_ledger,audit,conversation,conversation_context,guided_fix,inbox,schema_version,sqlite_sequence,tenant_lease",
             Scalar(connection, "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name);"));
     }
 

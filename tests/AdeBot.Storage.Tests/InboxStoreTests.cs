@@ -73,6 +73,32 @@ public abstract class InboxStoreTests(TestStorage storage) : StoreTests(storage)
         Assert.Equal([waiting.Entry!.Id, redelivered.Entry!.Id], (await store.ListUnfinishedAsync(None)).Select(e => e.Id));
     }
 
+    [Fact]
+    public async Task Of_instances_claiming_one_entry_at_once_exactly_one_gets_it()
+    {
+        var accepted = await NewStore().AcceptAsync(Entry("activity-1", "status"), None);
+        var instances = Enumerable.Range(0, 4).Select(_ => NewStore()).ToList();
+
+        var claims = await Task.WhenAll(instances.Select(store => Task.Run(() => store.MarkRunningAsync(accepted.Entry!.Id, None))));
+
+        Assert.Single(claims, claimed => claimed);
+        Assert.False(await NewStore().MarkRunningAsync(accepted.Entry!.Id, None));
+        Assert.Equal(InboxEntryState.Running, Assert.Single(await NewStore().ListUnfinishedAsync(None)).State);
+    }
+
+    [Fact]
+    public async Task Instances_accepting_the_same_redelivery_and_the_same_waiting_question_at_once_store_each_once()
+    {
+        var instances = Enumerable.Range(0, 4).Select(_ => NewStore()).ToList();
+
+        var redelivered = await Task.WhenAll(instances.Select(store => Task.Run(() => store.AcceptAsync(Entry("activity-1", "help"), None))));
+        var repeated = await Task.WhenAll(instances.Select((store, i) => Task.Run(() => store.AcceptAsync(Entry($"activity-{10 + i}", "status", coalesce: "q-status"), None))));
+
+        Assert.Single(redelivered, a => a.IsNew);
+        Assert.Single(repeated, a => a.IsNew);
+        Assert.Equal(2, (await NewStore().ListUnfinishedAsync(None)).Count);
+    }
+
     private IInboxStore NewStore() => _db.NewInboxStore();
 
     private static NewInboxEntry Entry(string activityId, string text, string? coalesce = null, string conversation = "t1/a:personal-1") => new(

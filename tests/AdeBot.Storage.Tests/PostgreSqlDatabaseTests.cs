@@ -40,7 +40,7 @@ public sealed class PostgreSqlDatabaseTests : IAsyncLifetime
         await second.InitializeAsync(CancellationToken.None);
 
         Assert.Equal(PostgreSqlMigrations.All.Select(m => m.Version), await VersionsAsync());
-        Assert.Equal("alert_ledger,audit,conversation,conversation_context,guided_fix,inbox,schema_version",
+        Assert.Equal("alert_ledger,audit,conversation,conversation_context,guided_fix,inbox,schema_version,tenant_lease",
             await ScalarAsync("SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables WHERE schemaname = 'public';"));
     }
 

@@ -1,3 +1,4 @@
+using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Audit;
 using AdeBot.Domain.Conversation;
 using AdeBot.Domain.GuidedFix;
@@ -31,6 +32,8 @@ public sealed class TempDatabase : TestStorage, IDisposable
     public override IAuditTrail NewAuditTrail() => new SqliteAuditTrail(NewDatabase());
 
     public override IGuidedFixStore NewGuidedFixStore() => new SqliteGuidedFixStore(NewDatabase());
+
+    public override ITenantLeaseStore NewTenantLeaseStore() => new SqliteTenantLeaseStore(NewDatabase(), Clock);
 
     public override IConversationContextStore NewConversationContextStore() => new SqliteConversationContextStore(NewDatabase());
 

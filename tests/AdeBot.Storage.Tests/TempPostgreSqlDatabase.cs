@@ -1,3 +1,4 @@
+using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Audit;
 using AdeBot.Domain.Conversation;
 using AdeBot.Domain.GuidedFix;
@@ -33,6 +34,8 @@ public sealed class TempPostgreSqlDatabase : TestStorage
     public override IAuditTrail NewAuditTrail() => new PostgreSqlAuditTrail(NewDatabase());
 
     public override IGuidedFixStore NewGuidedFixStore() => new PostgreSqlGuidedFixStore(NewDatabase());
+
+    public override ITenantLeaseStore NewTenantLeaseStore() => new PostgreSqlTenantLeaseStore(NewDatabase(), Clock);
 
     public override IConversationContextStore NewConversationContextStore() => new PostgreSqlConversationContextStore(NewDatabase());
 

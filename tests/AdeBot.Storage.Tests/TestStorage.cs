@@ -31,6 +31,8 @@ public abstract class TestStorage : IAsyncLifetime
 
     public abstract IGuidedFixStore NewGuidedFixStore();
 
+    public abstract ITenantLeaseStore NewTenantLeaseStore();
+
     /// A statement on the database as it is, behind the stores' back (a row an older AdeBot wrote, …).
     public abstract Task ExecuteRawAsync(string sql);
 

@@ -74,7 +74,10 @@ public interface IInboxStore
     /// Every entry not yet done, oldest first: what a starting process has to finish.
     Task<IReadOnlyList<InboxEntry>> ListUnfinishedAsync(CancellationToken cancellationToken);
 
-    Task MarkRunningAsync(long id, CancellationToken cancellationToken);
+    /// Claims a pending entry for this process: true when it was pending and is now running; false
+    /// when it is not pending any more (another instance on the same database claimed it first),
+    /// and then it must not be run here.
+    Task<bool> MarkRunningAsync(long id, CancellationToken cancellationToken);
 
     Task CompleteAsync(long id, InboxOutcome outcome, CancellationToken cancellationToken);
 

@@ -140,6 +140,16 @@ public sealed class PostgreSqlAlertStore(PostgreSqlDatabase database, TimeProvid
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (!await ApplyChangesAsync(connection, transaction, key, changes, cancellationToken)) return false;
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// The ledger write of a commit, inside the caller's transaction; false, with nothing written,
+    /// when the conversation is no longer active.
+    internal static async Task<bool> ApplyChangesAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, ConversationKey key, IReadOnlyList<LedgerChange> changes, CancellationToken cancellationToken)
+    {
         // Unsubscribed or removed while the check ran: its ledger was dropped and must stay empty.
         // FOR SHARE holds off an unsubscribe or removal by another instance until this commit is done.
         var active = await ScalarAsync<bool?>(connection, transaction,
@@ -177,7 +187,6 @@ public sealed class PostgreSqlAlertStore(PostgreSqlDatabase database, TimeProvid
             }
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return true;
     }
 

@@ -38,13 +38,13 @@ public sealed class PostgreSqlInboxStore(PostgreSqlDatabase database, TimeProvid
         return entries;
     }
 
-    public async Task MarkRunningAsync(long id, CancellationToken cancellationToken)
+    public async Task<bool> MarkRunningAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        // Of two instances marking one entry, the second waits for the first's row lock and then
-        // finds it no longer pending.
-        await ExecuteAsync(connection, null, "UPDATE inbox SET state = 'Running' WHERE id = @id AND state = 'Pending';",
-            cancellationToken, P("id", id));
+        // Of two instances claiming one entry, the second waits for the first's row lock, then
+        // re-reads the row, finds it no longer pending and claims nothing.
+        return await ExecuteAsync(connection, null, "UPDATE inbox SET state = 'Running' WHERE id = @id AND state = 'Pending';",
+            cancellationToken, P("id", id)) == 1;
     }
 
     public async Task CompleteAsync(long id, InboxOutcome outcome, CancellationToken cancellationToken)

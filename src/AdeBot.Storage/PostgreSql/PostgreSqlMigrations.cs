@@ -115,5 +115,6 @@ internal static class PostgreSqlMigrations
             CREATE INDEX conversation_context_touched ON conversation_context (touched_at_ms);
             """),
         new(6, "guided fixes in progress", PostgreSqlGuidedFixStore.Schema),
+        new(7, "tenant leases of the shared alert check", PostgreSqlTenantLeaseStore.Schema),
     ];
 }

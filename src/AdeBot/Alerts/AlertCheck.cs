@@ -24,6 +24,7 @@ public sealed record AlertCheckResult(int Tenants, int TenantsSkipped, int Alert
 public sealed class AlertCheck(
     ISubscriptionStore subscriptions,
     IAlertLedger ledger,
+    ITenantLeaseStore leases,
     ITokenInventory inventory,
     HealthEvaluator evaluator,
     AlertPlanner planner,
@@ -31,14 +32,25 @@ public sealed class AlertCheck(
     ProactiveSender sender,
     AccessPolicy access,
     AdeBotMetrics metrics,
+    IOptions<AlertOptions> alertOptions,
     IOptions<AlertServiceOptions> serviceOptions,
     TimeProvider time,
     ILogger<AlertCheck> logger) : IDisposable
 {
     private readonly SemaphoreSlim _oneCheckAtATime = new(1, 1);
 
-    /// Runs one check now. A check already running in this process (the schedule, or another caller) finishes first.
-    public async Task<AlertCheckResult> RunAsync(CancellationToken cancellationToken)
+    /// This instance, as the holder of the tenants it checks.
+    private readonly string _holder = $"{Environment.MachineName}/{Guid.NewGuid():N}";
+
+    /// Runs one check now of every tenant no other instance is checking, due or not (tests, the
+    /// command line). A check already running in this process finishes first.
+    public Task<AlertCheckResult> RunAsync(CancellationToken cancellationToken) => RunAsync(onlyDue: false, cancellationToken);
+
+    /// The scheduled check: only tenants whose interval has passed since they were last checked, by
+    /// this instance or another, so with several instances each tenant is checked once per interval.
+    public Task<AlertCheckResult> RunDueAsync(CancellationToken cancellationToken) => RunAsync(onlyDue: true, cancellationToken);
+
+    private async Task<AlertCheckResult> RunAsync(bool onlyDue, CancellationToken cancellationToken)
     {
         await _oneCheckAtATime.WaitAsync(cancellationToken);
         var checkId = ReferenceIds.New();
@@ -48,20 +60,50 @@ public sealed class AlertCheck(
         var started = time.GetTimestamp();
         try
         {
-            var tenants = await subscriptions.ListActiveByTenantAsync(cancellationToken);
-            AlertsLog.CheckStarted(logger, tenants.Count, tenants.Sum(t => t.Subscriptions.Count));
+            var tenants = (await subscriptions.ListActiveByTenantAsync(cancellationToken))
+                .ToDictionary(t => t.TenantId, StringComparer.OrdinalIgnoreCase);
+            AlertsLog.CheckStarted(logger, tenants.Count, tenants.Values.Sum(t => t.Subscriptions.Count));
             var tally = new Tally();
+            var checkedTenants = 0;
             // Tenants side by side, each tenant's conversations in order: the pacer and Graph's
-            // throttling are per tenant, so a slow tenant only holds its own place.
-            await Parallel.ForEachAsync(tenants,
-                new ParallelOptions { MaxDegreeOfParallelism = serviceOptions.Value.MaxConcurrentTenants, CancellationToken = cancellationToken },
-                (tenant, token) => new ValueTask(CheckTenantObservedAsync(tenant, tally, token)));
+            // throttling are per tenant, so a slow tenant only holds its own place. A place is
+            // claimed in the database when it frees up, so instances share the tenants as they go.
+            var limit = serviceOptions.Value.MaxConcurrentTenants;
+            var dueBy = onlyDue ? time.GetUtcNow() : DateTimeOffset.MaxValue;
+            List<Task> running = [];
+            try
+            {
+                while (true)
+                {
+                    if (running.Count < limit)
+                    {
+                        foreach (var lease in await leases.ClaimAsync(_holder, checkId, limit - running.Count, dueBy, LeaseEnd(), cancellationToken))
+                        {
+                            if (tenants.TryGetValue(lease.TenantId, out var tenant))
+                            {
+                                checkedTenants++;
+                                running.Add(CheckLeasedTenantAsync(tenant, lease, tally, cancellationToken));
+                            }
+                            // Subscribed after this check listed the tenants: the next check has it.
+                            else await leases.ReleaseAsync(lease, nextDueAt: null, cancellationToken);
+                        }
+                    }
+                    if (running.Count == 0) break;
+                    running.Remove(await Task.WhenAny(running));
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopping: the tenants in flight are given back before the stop completes.
+                await Task.WhenAll(running).ContinueWith(_ => { }, TaskScheduler.Default);
+                throw;
+            }
 
-            AlertsLog.CheckFinished(logger, tally.Sent, tally.Failed, tally.Removed, tally.TenantsSkipped, tenants.Count);
+            AlertsLog.CheckFinished(logger, tally.Sent, tally.Failed, tally.Removed, tally.TenantsSkipped, checkedTenants);
             metrics.AlertCheckCompleted(time.GetElapsedTime(started));
             span?.SetTag("adebot.alert.sent", tally.Sent);
             span?.SetTag("adebot.alert.failed", tally.Failed);
-            return new AlertCheckResult(tenants.Count, tally.TenantsSkipped, tally.Sent, tally.Failed, tally.Removed);
+            return new AlertCheckResult(checkedTenants, tally.TenantsSkipped, tally.Sent, tally.Failed, tally.Removed);
         }
         finally
         {
@@ -69,7 +111,40 @@ public sealed class AlertCheck(
         }
     }
 
-    private async Task CheckTenantObservedAsync(TenantSubscriptions tenant, Tally tally, CancellationToken cancellationToken)
+    private DateTimeOffset LeaseEnd() => time.GetUtcNow() + TimeSpan.FromSeconds(serviceOptions.Value.TenantLeaseSeconds);
+
+    /// Checks a claimed tenant and gives it back: not due again for an interval once checked; due at
+    /// once when this instance stops mid-check, so another takes it without waiting for the lease.
+    private async Task CheckLeasedTenantAsync(TenantSubscriptions tenant, TenantLease lease, Tally tally, CancellationToken cancellationToken)
+    {
+        var claimedAt = time.GetUtcNow();
+        try
+        {
+            await CheckTenantObservedAsync(tenant, lease, tally, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await ReleaseQuietlyAsync(lease, null);
+            throw;
+        }
+        await ReleaseQuietlyAsync(lease, claimedAt + alertOptions.Value.CheckInterval);
+    }
+
+    private async Task ReleaseQuietlyAsync(TenantLease lease, DateTimeOffset? nextDueAt)
+    {
+        try
+        {
+            // Not the check's token: a stopping instance must still give its tenants back.
+            await leases.ReleaseAsync(lease, nextDueAt, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The lease runs out by itself; only the takeover waits for it.
+            AlertsLog.LeaseNotReleased(logger, lease.TenantId, ex);
+        }
+    }
+
+    private async Task CheckTenantObservedAsync(TenantSubscriptions tenant, TenantLease lease, Tally tally, CancellationToken cancellationToken)
     {
         var tenantHash = AdeBotTelemetry.Hash(tenant.TenantId);
         using var tenantSpan = AdeBotTelemetry.Source.StartActivity(AdeBotTelemetry.Spans.AlertTenant);
@@ -78,7 +153,7 @@ public sealed class AlertCheck(
         using var tenantScope = logger.BeginScope(new Dictionary<string, object?> { ["TenantHash"] = tenantHash });
         try
         {
-            await CheckTenantAsync(tenant, tally, cancellationToken);
+            await CheckTenantAsync(tenant, lease, tally, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -88,7 +163,7 @@ public sealed class AlertCheck(
         }
     }
 
-    private async Task CheckTenantAsync(TenantSubscriptions tenant, Tally tally, CancellationToken cancellationToken)
+    private async Task CheckTenantAsync(TenantSubscriptions tenant, TenantLease lease, Tally tally, CancellationToken cancellationToken)
     {
         // The access rules can change after a conversation subscribed (Access:AllowedTenantIds edited,
         // credentials removed): alerts follow the rules in force now, like answers do.
@@ -114,7 +189,12 @@ public sealed class AlertCheck(
         {
             try
             {
-                await CheckSubscriptionAsync(health, subscription, tally, cancellationToken);
+                if (!await CheckSubscriptionAsync(health, subscription, lease, tally, cancellationToken))
+                {
+                    // Another instance has the tenant now (this one was too slow): it checks the rest.
+                    AlertsLog.LeaseLost(logger, tenant.TenantId);
+                    return;
+                }
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -125,7 +205,8 @@ public sealed class AlertCheck(
         }
     }
 
-    private async Task CheckSubscriptionAsync(TenantHealth health, ConversationSubscription subscription, Tally tally, CancellationToken cancellationToken)
+    /// False when the tenant's lease was lost: nothing more may be sent for it.
+    private async Task<bool> CheckSubscriptionAsync(TenantHealth health, ConversationSubscription subscription, TenantLease lease, Tally tally, CancellationToken cancellationToken)
     {
         var key = subscription.Key;
         if (access.RequiresAdminGroup
@@ -134,7 +215,7 @@ public sealed class AlertCheck(
             // The person the conversation was set up by is no longer an admin (or cannot be checked):
             // nothing is sent or committed, so alerts resume if access comes back.
             AlertsLog.SubscriberNoLongerAllowed(logger, key);
-            return;
+            return true;
         }
 
         var groupMode = access.GroupModeFor(subscription.Conversation.ConversationType);
@@ -142,19 +223,22 @@ public sealed class AlertCheck(
         {
             // Nothing is committed either: the findings are sent if the setting changes back.
             AlertsLog.GroupConversationDenied(logger, key);
-            return;
+            return true;
         }
 
         var plan = planner.Plan(health, subscription, await ledger.ReadAsync(key, cancellationToken));
         if (!plan.HasMessage)
         {
             // Steps passed in silence (snoozed, or less urgent after a renewal) and forgotten tokens.
-            if (plan.Changes.Count > 0) await CommitAsync(key, plan.Changes, cancellationToken);
-            return;
+            return plan.Changes.Count == 0 || await CommitAsync(lease, key, plan.Changes, cancellationToken);
         }
 
         var conversation = subscription.Conversation;
         metrics.AlertPlanned();
+        // Right before the send: an instance that lost the tenant (its lease ran out while it was
+        // slow) must not send what the new holder is about to send too. The renewal gives this send
+        // a full lease to be delivered and committed in.
+        if (!await leases.RenewAsync(lease, LeaseEnd(), cancellationToken)) return false;
         var result = await sender.SendAsync(conversation, ComposeAlert(health, plan.Findings, subscription, groupMode), cancellationToken);
         switch (result.Outcome)
         {
@@ -162,8 +246,7 @@ public sealed class AlertCheck(
                 tally.Send();
                 metrics.AlertSent();
                 AlertsLog.AlertSent(logger, plan.Findings.Count, conversation.ConversationType, key);
-                await CommitAsync(key, plan.Changes, cancellationToken);
-                break;
+                return await CommitAsync(lease, key, plan.Changes, cancellationToken);
             case ProactiveOutcome.ConversationGone:
                 // As on uninstall: the store drops the conversation and its ledger, and a later
                 // install starts afresh. Keeping an inactive row would only hold a dead reference.
@@ -182,11 +265,22 @@ public sealed class AlertCheck(
                 AlertsLog.AlertNotDelivered(logger, key, result.Connector?.Status, result.Connector?.HttpStatusCode, result.Connector?.ErrorCode);
                 break;
         }
+        return true;
     }
 
-    private async Task CommitAsync(ConversationKey key, IReadOnlyList<LedgerChange> changes, CancellationToken cancellationToken)
+    /// False when the lease was lost: nothing was recorded, and the tenant is another instance's now.
+    private async Task<bool> CommitAsync(TenantLease lease, ConversationKey key, IReadOnlyList<LedgerChange> changes, CancellationToken cancellationToken)
     {
-        if (!await ledger.CommitAsync(key, changes, cancellationToken)) AlertsLog.NotCommitted(logger, key);
+        switch (await leases.CommitAsync(lease, key, changes, cancellationToken))
+        {
+            case LeasedCommit.ConversationGone:
+                AlertsLog.NotCommitted(logger, key);
+                return true;
+            case LeasedCommit.LeaseLost:
+                return false;
+            default:
+                return true;
+        }
     }
 
     /// One card with every finding, in the conversation's language; in a channel or group chat under

@@ -21,4 +21,9 @@ public sealed class AlertServiceOptions
     /// handled one after another (TenantSendPacer paces them), and each tenant backs off on its own
     /// when Graph throttles it, so one slow or throttled tenant holds up only its own place.
     public int MaxConcurrentTenants { get; set; } = 8;
+
+    /// How long an instance holds a tenant it checks (renewed before each alert it sends). An
+    /// instance that dies loses its tenants once this passes and another instance's next check takes
+    /// them; one that stops cleanly gives them back at once.
+    public int TenantLeaseSeconds { get; set; } = 300;
 }

@@ -23,6 +23,8 @@ internal sealed class AlertServiceOptionsValidator : IValidateOptions<AlertServi
             errors.Add($"{Section}:{nameof(AlertServiceOptions.TenantSendsPerSecond)} must be between 1 and {MaxTenantSendsPerSecond}; it is {options.TenantSendsPerSecond}.");
         if (options.MaxConcurrentTenants is < 1 or > MaxConcurrentTenants)
             errors.Add($"{Section}:{nameof(AlertServiceOptions.MaxConcurrentTenants)} must be between 1 and {MaxConcurrentTenants}; it is {options.MaxConcurrentTenants}.");
+        if (options.TenantLeaseSeconds is < 10 or > 3600)
+            errors.Add($"{Section}:{nameof(AlertServiceOptions.TenantLeaseSeconds)} must be between 10 and 3600; it is {options.TenantLeaseSeconds}.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -64,4 +64,12 @@ internal static partial class AlertsLog
     [LoggerMessage(EventId = 5040, Level = LogLevel.Debug,
         Message = "Alerts to {Conversation} held back: it is a channel or group chat and Access:GroupConversations is deny")]
     public static partial void GroupConversationDenied(ILogger logger, ConversationKey conversation);
+
+    [LoggerMessage(EventId = 5050, Level = LogLevel.Warning,
+        Message = "Tenant {TenantId}: this instance's lease ran out or was taken during the check; the instance that holds it now checks the rest")]
+    public static partial void LeaseLost(ILogger logger, string tenantId);
+
+    [LoggerMessage(EventId = 5051, Level = LogLevel.Warning,
+        Message = "Tenant {TenantId} could not be given back after its check; another instance takes it once the lease runs out")]
+    public static partial void LeaseNotReleased(ILogger logger, string tenantId, Exception exception);
 }

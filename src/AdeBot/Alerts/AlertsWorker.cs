@@ -32,7 +32,7 @@ public sealed class AlertsWorker(
                 await Task.Delay(delay, time, stoppingToken);
                 try
                 {
-                    await check.RunAsync(stoppingToken);
+                    await check.RunDueAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {

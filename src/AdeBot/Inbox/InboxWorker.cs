@@ -102,7 +102,14 @@ public sealed partial class InboxWorker(
         var outcome = InboxOutcome.Processed;
         try
         {
-            await store.MarkRunningAsync(entry.Id, drain);
+            // An install the last process left running is run again as it is (the store greets once);
+            // anything pending is claimed first.
+            if (entry.State == InboxEntryState.Pending && !await store.MarkRunningAsync(entry.Id, drain))
+            {
+                // Another instance on the same database claimed it (both picked it up at start-up).
+                Log.ClaimedElsewhere(logger, entry.Id, entry.Kind);
+                return;
+            }
             await processor.ProcessAsync(entry, drain);
         }
         catch (OperationCanceledException) when (drain.IsCancellationRequested)
@@ -197,6 +204,9 @@ public sealed partial class InboxWorker(
 
         [LoggerMessage(EventId = 4214, Level = LogLevel.Debug, Message = "Inbox: {Count} finished entries trimmed")]
         public static partial void Trimmed(ILogger logger, int count);
+
+        [LoggerMessage(EventId = 4216, Level = LogLevel.Debug, Message = "Inbox entry {EntryId} ({Kind}) was claimed by another instance; not run here")]
+        public static partial void ClaimedElsewhere(ILogger logger, long entryId, InboxWorkKind kind);
 
         [LoggerMessage(EventId = 4215, Level = LogLevel.Warning, Message = "Inbox: trimming finished entries failed; it is tried again later")]
         public static partial void TrimFailed(ILogger logger, Exception exception);

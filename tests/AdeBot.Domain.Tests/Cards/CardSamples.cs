@@ -118,6 +118,7 @@ internal sealed class CardSamples
         foreach (var (card, i) in Composer.ComposeHealth(mixed, context, Risks()).Cards.Select((c, i) => (c, i))) yield return ($"health-risks-{i}", card);
         foreach (var verdict in Enum.GetValues<DeviceVerdict>()) yield return ($"device-{verdict}", Composer.ComposeDevice(DeviceSamples.For(verdict), context));
         yield return ("device-two-tokens-blocked", Composer.ComposeDevice(DeviceInTwoTokens(), context with { IsStale = true }));
+        yield return ("which-one", Composer.ComposeChoice([.. mixed.Tokens.Take(CardComposer.MaxChoices)], AdeBot.Domain.Conversation.FollowUpKind.About, "contoso", context));
     }
 
     /// Devices of Mixed's tokens that will fail to enroll: counted to the end on one, stopped early on another.

@@ -3,6 +3,7 @@ using System.Text.Json;
 using AdeBot.Domain.Alerts;
 using AdeBot.Domain.Cards;
 using AdeBot.Domain.Cards.Model;
+using AdeBot.Domain.Conversation;
 using AdeBot.Domain.Devices;
 using AdeBot.Domain.GuidedFix;
 using AdeBot.Domain.Health;
@@ -50,6 +51,15 @@ public sealed class CardSnapshotTests
         var health = _samples.Evaluate(_samples.Mixed());
 
         Match("details", locale, _samples.Composer.ComposeTokenDetails(health, health.Tokens.Single(t => t.Id == "ade-schools"), Context(locale)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Locales))]
+    public void Which_one_do_you_mean(string locale)
+    {
+        var health = _samples.Evaluate(_samples.Mixed());
+
+        Match("which-one", locale, _samples.Composer.ComposeChoice([.. health.Tokens.Take(2)], FollowUpKind.HowToFix, "school", Context(locale)));
     }
 
     [Theory]

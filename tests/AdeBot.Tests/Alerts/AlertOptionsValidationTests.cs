@@ -73,6 +73,8 @@ public sealed class AlertOptionsValidationTests
         { "Alerts:TenantSendsPerSecond", "51", "Alerts:TenantSendsPerSecond must be between 1 and 50; it is 51." },
         { "Alerts:MaxConcurrentTenants", "0", "Alerts:MaxConcurrentTenants must be between 1 and 256; it is 0." },
         { "Alerts:MaxConcurrentTenants", "257", "Alerts:MaxConcurrentTenants must be between 1 and 256; it is 257." },
+        { "Alerts:TenantLeaseSeconds", "9", "Alerts:TenantLeaseSeconds must be between 10 and 3600; it is 9." },
+        { "Alerts:TenantLeaseSeconds", "3601", "Alerts:TenantLeaseSeconds must be between 10 and 3600; it is 3601." },
     };
 
     [Theory]

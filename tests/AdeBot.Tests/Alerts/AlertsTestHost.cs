@@ -70,6 +70,9 @@ internal sealed class AlertsTestHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
+    /// The scheduled check (due tenants only), as AlertsWorker runs it.
+    public Task<AlertCheckResult> CheckDueAsync(CancellationToken cancellationToken) => _services.GetRequiredService<AlertCheck>().RunDueAsync(cancellationToken);
+
     public Task<AlertCheckResult> CheckAsync() => _services.GetRequiredService<AlertCheck>().RunAsync(TestTimeout.Token);
 
     /// Stores a conversation as an install in local mode would, subscribed.
