@@ -1,3 +1,4 @@
+using AdeBot.Domain.Tokens;
 using System.Net;
 using AdeBot.Testing;
 using static AdeBot.Inventory.Tests.GraphJson;
@@ -42,6 +43,24 @@ public sealed class TenantThrottleTests
 
         Assert.True(reading.Succeeded);
         Assert.Equal(3, network.GraphRequests(AdePath).Count);
+    }
+
+    [Fact]
+    public async Task A_refused_manual_sync_is_answered_at_once_and_does_not_pause_the_tenants_reads()
+    {
+        const string syncPath = AdePath + "/ade-0001/syncWithAppleDeviceEnrollmentProgram";
+        var network = new FakeNetwork().HealthyTenant()
+            .On(syncPath, _ => Status(HttpStatusCode.TooManyRequests, ("Retry-After", "600")));
+        using var host = InventoryTestHost.Create(InventoryTestHost.OneTenant(("Graph:RequestTimeoutSeconds", "600")), network);
+
+        // Intune's cooldown answer: passed on with its wait, sent once, not retried.
+        var sync = await host.Get<ITokenSync>().RequestSyncAsync(InventoryTestHost.TenantA, "ade-0001", TestTimeout.Token);
+        Assert.Equal(new SyncRequestResult(SyncRequestOutcome.NotNow, TimeSpan.FromSeconds(600)), sync);
+        Assert.Single(network.GraphRequests(syncPath));
+
+        // The tenant's reads go ahead without the clock moving: the refusal was about that token.
+        var reading = await host.ReadAsync(forceRefresh: true).WaitAsync(TestTimeout.Token);
+        Assert.True(reading.Succeeded);
     }
 
     [Fact]

@@ -88,14 +88,14 @@ internal sealed class GraphTokenReader(GraphServiceClient client, string graphRo
     }
 
 
-    /// POST syncWithAppleDeviceEnrollmentProgram. The SDK's retries are off for it: a 429 inside
-    /// Intune's cooldown is an answer to tell the person, not something to wait out and repeat.
+    /// POST syncWithAppleDeviceEnrollmentProgram. Never retried, and its 429 does not pause the
+    /// tenant: a 429 inside Intune's cooldown is an answer to tell the person, not throttling.
     public async Task<SyncRequestResult> RequestSyncAsync(string adeTokenId, CancellationToken cancellationToken)
     {
         var path = $"/beta/deviceManagement/depOnboardingSettings/{Uri.EscapeDataString(adeTokenId)}/syncWithAppleDeviceEnrollmentProgram";
         var request = new RequestInformation { HttpMethod = Method.POST, URI = new Uri(graphRoot + path) };
         request.Headers.Add("Accept", "application/json");
-        request.AddRequestOptions([new Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options.RetryHandlerOption { MaxRetry = 0 }]);
+        request.AddRequestOptions([new Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options.RetryHandlerOption { MaxRetry = 0 }, new RefusalIsTheAnswerOption()]);
         try
         {
             await GraphRequestTimeout.SendAsync(async token =>

@@ -31,6 +31,8 @@ internal sealed class TenantThrottleHandler(TimeProvider time) : DelegatingHandl
 
     private static readonly HttpRequestOptionsKey<IRequestOption> RetryOptionKey = new(typeof(RetryHandlerOption).FullName!);
 
+    private static readonly HttpRequestOptionsKey<IRequestOption> RefusalIsTheAnswerKey = new(typeof(RefusalIsTheAnswerOption).FullName!);
+
     private readonly Lock _gate = new();
     private readonly Queue<DateTimeOffset> _recent = new();
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
@@ -52,6 +54,9 @@ internal sealed class TenantThrottleHandler(TimeProvider time) : DelegatingHandl
             await WaitTurnAsync(cancellationToken);
             var response = await base.SendAsync(request, cancellationToken);
             if (!IsThrottled(response.StatusCode)) return response;
+            // Intune refuses a manual sync inside its 15-minute cooldown with a 429 about that one
+            // token: it says nothing about the tenant's reads, so it must not pause them.
+            if (request.Options.TryGetValue(RefusalIsTheAnswerKey, out _)) return response;
 
             var delay = DelayBefore(attempt, response);
             lock (_gate)
@@ -105,6 +110,11 @@ internal sealed class TenantThrottleHandler(TimeProvider time) : DelegatingHandl
         return FirstDelay * Math.Pow(2, attempt - 1);
     }
 }
+
+/// Marks a request whose 429 is an answer about that request alone (the manual sync's cooldown),
+/// not Graph throttling the tenant: it is neither retried nor pauses the tenant's other requests.
+/// An earlier pause of the tenant still holds it back.
+internal sealed class RefusalIsTheAnswerOption : IRequestOption;
 
 internal static class GraphPipeline
 {
