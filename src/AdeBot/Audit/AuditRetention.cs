@@ -1,43 +1,23 @@
 using AdeBot.Domain.Audit;
+using AdeBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AdeBot.Audit;
 
-/// Trims the audit trail to Audit:RetentionDays: at start-up, then every hour on the injected clock.
+/// Trims the audit trail to Audit:RetentionDays.
 public sealed partial class AuditRetention(IAuditTrail trail, IOptions<AuditOptions> options, TimeProvider time, ILogger<AuditRetention> logger)
-    : BackgroundService
+    : HourlyTrim(time)
 {
-    public static readonly TimeSpan TrimInterval = TimeSpan.FromHours(1);
-
     public async Task<int> TrimAsync(CancellationToken cancellationToken)
     {
-        var trimmed = await trail.TrimAsync(time.GetUtcNow() - TimeSpan.FromDays(options.Value.RetentionDays), cancellationToken);
+        var trimmed = await trail.TrimAsync(Time.GetUtcNow() - TimeSpan.FromDays(options.Value.RetentionDays), cancellationToken);
         if (trimmed > 0) Log.Trimmed(logger, trimmed, options.Value.RetentionDays);
         return trimmed;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TrimInterval, time);
-        try
-        {
-            do
-            {
-                try
-                {
-                    await TrimAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    Log.TrimFailed(logger, ex);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
+    protected override Task TrimOnceAsync(CancellationToken cancellationToken) => TrimAsync(cancellationToken);
+
+    protected override void LogTrimFailed(Exception exception) => Log.TrimFailed(logger, exception);
 
     private static partial class Log
     {

@@ -1,40 +1,22 @@
 using AdeBot.Domain.Conversation;
 using AdeBot.Domain.GuidedFix;
+using AdeBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AdeBot.Conversations.GuidedFix;
 
-/// Deletes guided fixes idle for longer than `Conversations:ContextMinutes`: at start-up, then every
-/// hour on the injected clock. A fix past its time is never continued anyway (GuidedFixActions
-/// checks on every click); this only keeps the table small.
+/// Deletes guided fixes idle for longer than `Conversations:ContextMinutes`. A fix past its time is
+/// never continued anyway (GuidedFixActions checks on every click); this only keeps the table small.
 public sealed partial class GuidedFixRetention(IGuidedFixStore store, IOptions<ConversationOptions> conversations, TimeProvider time, ILogger<GuidedFixRetention> logger)
-    : BackgroundService
+    : HourlyTrim(time)
 {
-    public static readonly TimeSpan TrimInterval = TimeSpan.FromHours(1);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task TrimOnceAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(TrimInterval, time);
-        try
-        {
-            do
-            {
-                try
-                {
-                    var trimmed = await store.RemoveIdleAsync(time.GetUtcNow() - conversations.Value.ContextIdle, stoppingToken);
-                    if (trimmed > 0) Log.Trimmed(logger, trimmed);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    Log.TrimFailed(logger, ex);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        var trimmed = await store.RemoveIdleAsync(Time.GetUtcNow() - conversations.Value.ContextIdle, cancellationToken);
+        if (trimmed > 0) Log.Trimmed(logger, trimmed);
     }
+
+    protected override void LogTrimFailed(Exception exception) => Log.TrimFailed(logger, exception);
 
     private static partial class Log
     {

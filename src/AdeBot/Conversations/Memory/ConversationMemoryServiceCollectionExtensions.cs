@@ -1,4 +1,5 @@
 using AdeBot.Domain.Conversation;
+using AdeBot.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -33,36 +34,18 @@ internal sealed class ConversationOptionsValidator : IValidateOptions<Conversati
                 $"{ConversationOptions.SectionName}:{nameof(ConversationOptions.ContextMinutes)} must be between 1 and {ConversationOptions.MaxContextMinutes}; it is {options.ContextMinutes}.");
 }
 
-/// Deletes the contexts of conversations idle for longer than `Conversations:ContextMinutes`: at
-/// start-up, then every hour on the injected clock. A context past its time is never used anyway
-/// (ConversationMemory checks on every read); this only keeps the table small.
-public sealed partial class ConversationContextRetention(ConversationMemory memory, TimeProvider time, ILogger<ConversationContextRetention> logger) : BackgroundService
+/// Deletes the contexts of conversations idle for longer than `Conversations:ContextMinutes`. A
+/// context past its time is never used anyway (ConversationMemory checks on every read); this only
+/// keeps the table small.
+public sealed partial class ConversationContextRetention(ConversationMemory memory, TimeProvider time, ILogger<ConversationContextRetention> logger) : HourlyTrim(time)
 {
-    public static readonly TimeSpan TrimInterval = TimeSpan.FromHours(1);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task TrimOnceAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(TrimInterval, time);
-        try
-        {
-            do
-            {
-                try
-                {
-                    var trimmed = await memory.TrimAsync(stoppingToken);
-                    if (trimmed > 0) Log.Trimmed(logger, trimmed);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    Log.TrimFailed(logger, ex);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        var trimmed = await memory.TrimAsync(cancellationToken);
+        if (trimmed > 0) Log.Trimmed(logger, trimmed);
     }
+
+    protected override void LogTrimFailed(Exception exception) => Log.TrimFailed(logger, exception);
 
     private static partial class Log
     {
