@@ -408,12 +408,13 @@ public sealed partial class CardComposer(RemediationCatalog remediation, HealthR
         actions.Add(new OpenUrlAction(ChatText.Get("Button_AdminCenter", culture), AdminCenter(remedy)));
         actions.Add(CheckAgain(ViewData(CardView.Tokens) with { Skip = cardFirst }, culture));
         actions.Add(Execute(ChatText.Get("Button_Details", culture), new(CardVerbs.Details) { TokenId = token.Id, TokenKind = token.Kind }));
+        items.Add(new ActionSet(actions));
+        // The one button that writes to Intune stands on a row of its own, apart from the
+        // read-only ones (which already fill the five a row may hold in Teams).
         if (offersSync && SyncOffer(token, culture) is { } offer)
         {
-            if (offer.Wait is { } wait) items.Add(wait);
-            else actions.Add(offer.Button!);
+            items.Add(offer.Wait is { } wait ? wait : new ActionSet([offer.Button!]));
         }
-        items.Add(new ActionSet(actions));
 
         return new Container(items) { Style = ContainerStyle.Emphasis, Separator = true, Spacing = Spacing.Medium };
     }
