@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AdeBot.Domain.Tokens;
+using AdeBot.Bench;
 using AdeBot.Inventory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,7 @@ var pageSize = Option("--page-size", 100);
 var replayPath = Path.Combine(Path.GetTempPath(), $"adebot-bench-{Environment.ProcessId}.json");
 try
 {
-    Recording(tokenCount, pageSize, TimeProvider.System.GetUtcNow()).Save(replayPath);
+    BenchRecordings.LargeTenant(tokenCount, pageSize, TimeProvider.System.GetUtcNow()).Save(replayPath);
     var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
     {
         ["Graph:ReplayPath"] = replayPath,
@@ -61,42 +62,6 @@ static async Task ReadOnce(ITokenInventory inventory, int expected)
     var reading = await inventory.ReadAsync(SampleTenant.TenantId, forceRefresh: true, CancellationToken.None);
     if (reading.Snapshot?.AdeTokens.Count != expected)
         throw new InvalidOperationException($"Expected {expected} tokens, read {reading.Snapshot?.AdeTokens.Count} ({reading.Failure}).");
-}
-
-static GraphRecording Recording(int tokenCount, int pageSize, DateTimeOffset now)
-{
-    const string ade = "https://graph.microsoft.com/beta/deviceManagement/depOnboardingSettings";
-    var pageCount = (tokenCount + pageSize - 1) / pageSize;
-    List<RecordedResponse> responses = [];
-    for (var page = 0; page < pageCount; page++)
-    {
-        var tokens = new JsonArray();
-        for (var n = page * pageSize + 1; n <= Math.Min(tokenCount, (page + 1) * pageSize); n++)
-        {
-            tokens.Add(new JsonObject
-            {
-                ["@odata.type"] = "#microsoft.graph.depOnboardingSetting",
-                ["id"] = $"00000000-0000-4000-8000-{n:D12}",
-                ["tokenName"] = $"Bench ABM {n}",
-                ["appleIdentifier"] = $"it-apple-{n}@bench.example",
-                ["tokenType"] = n % 5 == 0 ? "appleSchoolManager" : "dep",
-                ["tokenExpirationDateTime"] = now.AddDays(n % 365).ToString("O", CultureInfo.InvariantCulture),
-                ["lastModifiedDateTime"] = now.AddDays(-30).ToString("O", CultureInfo.InvariantCulture),
-                ["lastSuccessfulSyncDateTime"] = now.AddHours(-(n % 72)).ToString("O", CultureInfo.InvariantCulture),
-                ["lastSyncTriggeredDateTime"] = now.AddHours(-1).ToString("O", CultureInfo.InvariantCulture),
-                ["lastSyncErrorCode"] = n % 97 == 0 ? 3 : 0,
-                ["syncedDeviceCount"] = n * 7 % 1000,
-                ["roleScopeTagIds"] = new JsonArray("0"),
-            });
-        }
-        var body = new JsonObject { ["value"] = tokens };
-        if (page + 1 < pageCount) body["@odata.nextLink"] = $"{ade}?$skiptoken=bench-{page + 1}";
-        responses.Add(new RecordedResponse("GET", page == 0 ? ade : $"{ade}?$skiptoken=bench-{page}", 200, Body: body));
-    }
-    responses.Add(new RecordedResponse("GET", "/v1.0/deviceManagement/applePushNotificationCertificate", 404,
-        Body: new JsonObject { ["error"] = new JsonObject { ["code"] = "ResourceNotFound", ["message"] = "not configured" } }));
-    responses.Add(new RecordedResponse("GET", "/v1.0/deviceAppManagement/vppTokens", 200, Body: new JsonObject { ["value"] = new JsonArray() }));
-    return new GraphRecording(responses);
 }
 
 int Option(string name, int fallback)
